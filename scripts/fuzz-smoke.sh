@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target built in $1 for a short time over its seed corpus (fuzz/corpus/<name>).
+# A crash, leak or timeout fails the run; libFuzzer leaves the reproducer in fuzz/corpus-run/.
+set -euo pipefail
+build_dir=${1:-build-fuzz}
+seconds=${FUZZ_SECONDS:-20}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mkdir -p "$root/fuzz/corpus-run"
+status=0
+for target in "$build_dir"/fuzz/*_fuzz; do
+  [ -x "$target" ] || continue
+  name=$(basename "$target")
+  seeds="$root/fuzz/corpus/${name%_fuzz}"
+  work="$root/fuzz/corpus-run/$name"
+  mkdir -p "$work"
+  args=("$work")
+  [ -d "$seeds" ] && args+=("$seeds")
+  if "$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+      -artifact_prefix="$root/fuzz/corpus-run/$name-" "${args[@]}" >"$work.log" 2>&1; then
+    echo "fuzz: $name ran ${seconds}s: $(grep -Eo '#[0-9]+' "$work.log" | tail -1 | tr -d '#') inputs, no crash"
+  else
+    echo "fuzz: $name FAILED, see $work.log" >&2
+    tail -40 "$work.log" >&2
+    status=1
+  fi
+done
+exit $status
