@@ -73,7 +73,14 @@ struct FaultInjectingFileSystem::State {
     std::optional<Status> fired;
     for (auto& fault : pending) {
       if (fault.op != FileOp::kAny && fault.op != op) continue;
-      if (--fault.remaining == 0 && !fired) fired = fault.error;
+      if (fault.remaining > 1) {
+        --fault.remaining;
+      } else if (!fired) {
+        fired = fault.error;
+        fault.remaining = 0;
+      }
+      // A fault due on a call another fault already failed fires on the next matching call,
+      // so every armed fault fires exactly once.
     }
     std::erase_if(pending, [](const PendingFault& f) { return f.remaining == 0; });
     if (fired) return *fired;
@@ -167,9 +174,13 @@ class FaultInputStream final : public InputStream {
     uint64_t ask = max_bytes == 0 ? 0 : state_->ShortReadLength(max_bytes);
     if (auto cut = state_->TruncationPoint()) {
       if (position_ >= *cut) {
-        // Only a stream that has more to give was cut; one ending here ended normally.
-        BB_ASSIGN_OR_RAISE(auto probe, inner_->Read(1));
-        if (probe->empty()) return probe;
+        // Only a stream that has more to give was cut; one ending here ended normally. Once
+        // cut it stays cut, so a retrying consumer never mistakes the rest for a clean end.
+        if (!was_cut_) {
+          BB_ASSIGN_OR_RAISE(auto probe, inner_->Read(1));
+          if (probe->empty()) return probe;
+          was_cut_ = true;
+        }
         return CutOff(path(), *cut);
       }
       ask = std::min(ask, *cut - position_);
@@ -183,6 +194,7 @@ class FaultInputStream final : public InputStream {
   const std::shared_ptr<State> state_;
   const std::unique_ptr<InputStream> inner_;
   uint64_t position_ = 0;
+  bool was_cut_ = false;
 };
 
 class FaultOutputStream final : public OutputStream {

@@ -55,7 +55,7 @@ enum class FileOp {
   kWrite,            // OutputStream::Write
   kClose,            // OutputStream::Close
   kDelete,           // Delete
-  kCreateDirs,       // CreateDirs
+  kCreateDirs,       // CreateDirs (stays last: per-kind tables are sized by it)
 };
 
 std::string_view FileOpName(FileOp op);
@@ -65,8 +65,10 @@ class FaultInjectingFileSystem final : public FileSystem {
   explicit FaultInjectingFileSystem(std::shared_ptr<FileSystem> target);
   ~FaultInjectingFileSystem() override;
 
-  // The n-th matching call from now (n = 1: the very next one) returns `error`, once. Several
-  // pending faults may be armed; each counts its own calls. `error` must not be OK.
+  // The n-th matching call from now (n = 1 or 0: the very next one) returns `error`, once.
+  // Several faults may be armed; each counts its own calls and fires exactly once (one due on
+  // a call another fault already failed fires on the next matching call). `error` must not
+  // be OK.
   void FailNthCall(uint64_t n, Status error, FileOp op = FileOp::kAny);
   // Every call of kind `op` (or every call, for kAny) returns `error` until ClearFaults().
   void FailAllCalls(FileOp op, Status error);

@@ -104,6 +104,16 @@ TEST_F(FaultInjectionTest, SeveralPendingFaultsCountIndependently) {
   EXPECT_OK(fs_.Stat(path));
 }
 
+TEST_F(FaultInjectionTest, FaultsDueOnTheSameCallFireOneAfterTheOther) {
+  std::string path = dir_.WriteFile("f", "x");
+  fs_.FailNthCall(2, Status::IOError("a"));
+  fs_.FailNthCall(2, Status::IOError("b"), FileOp::kStat);
+  EXPECT_OK(fs_.Stat(path));
+  EXPECT_EQ(fs_.Stat(path).status().message(), "a");
+  EXPECT_EQ(fs_.Stat(path).status().message(), "b");
+  EXPECT_OK(fs_.Stat(path));
+}
+
 TEST_F(FaultInjectionTest, FailNthCallZeroMeansNext) {
   fs_.FailNthCall(0, Status::IOError("now"));
   EXPECT_EQ(fs_.CreateDirs(dir_.Path("x")).message(), "now");
@@ -292,6 +302,8 @@ TEST_F(FaultInjectionTest, TruncatedInputStream) {
   EXPECT_EQ(got, contents.substr(0, 600));
   EXPECT_TRUE(error.IsIOError()) << error.ToString();
   EXPECT_NE(error.message().find("cut off after 600 bytes"), std::string::npos);
+  // Retrying never turns the cut into a clean end of stream.
+  for (int i = 0; i < 500; ++i) ASSERT_TRUE(stream->Read(256).status().IsIOError());
 }
 
 TEST_F(FaultInjectionTest, StreamEndingAtTheCutEndsNormally) {

@@ -201,6 +201,7 @@ TEST_F(LocalFileSystemTest, ListUnreadableSubdirectoryNamesIt) {
     return fs.List(root, false).ok() ? 0 : 3;
   });
   ::chmod(dir_.Path("locked").c_str(), 0700);
+  if (code == 100) GTEST_SKIP() << "cannot drop root privileges to test permissions";
   EXPECT_EQ(code, 0);
 }
 
