@@ -166,7 +166,8 @@ BinaryBuilder::BinaryBuilder(DataTypePtr type) : ArrayBuilder(std::move(type)) {
 }
 
 Status BinaryBuilder::Reserve(int64_t n) {
-  if (length_ + n > capacity_) {
+  // An empty builder still needs room for offsets[0], even when finished without rows.
+  if (length_ + n > capacity_ || offsets_->capacity() == 0) {
     int64_t cap = GrowCapacity(capacity_, length_ + n);
     BB_RETURN_NOT_OK(offsets_->Reserve(static_cast<size_t>(cap + 1) * sizeof(int32_t)));
     capacity_ = cap;
@@ -227,7 +228,8 @@ ListBuilder::ListBuilder(DataTypePtr type, std::unique_ptr<ArrayBuilder> value_b
 }
 
 Status ListBuilder::Reserve(int64_t n) {
-  if (length_ + n > capacity_) {
+  // An empty builder still needs room for offsets[0], even when finished without rows.
+  if (length_ + n > capacity_ || offsets_->capacity() == 0) {
     int64_t cap = GrowCapacity(capacity_, length_ + n);
     BB_RETURN_NOT_OK(offsets_->Reserve(static_cast<size_t>(cap + 1) * sizeof(int32_t)));
     capacity_ = cap;
