@@ -93,13 +93,11 @@ bool IsSupportedScheme(std::string_view scheme) {
 
 Result<int> ParsePort(std::string_view digits, std::string_view text) {
   int port = 0;
+  // At most five digits, so the accumulation below cannot overflow.
   bool ok = !digits.empty() && digits.size() <= 5;
-  for (char c : digits) {
-    if (!IsDigit(c)) {
-      ok = false;
-      break;
-    }
-    port = port * 10 + (c - '0');
+  for (size_t i = 0; ok && i < digits.size(); ++i) {
+    ok = IsDigit(digits[i]);
+    port = port * 10 + (digits[i] - '0');
   }
   if (!ok || port < 1 || port > 65535) {
     return Status::Invalid("bad port '{}' in URL '{}': expected a number from 1 to 65535",
