@@ -1,0 +1,660 @@
+// Decoding of FileMetaData and PageHeader from Thrift compact bytes (the spec's field ids are
+// the case labels). Every list is charged to a memory budget before it is allocated, unknown
+// fields are skipped, and a known field with the wrong wire type is an error.
+#include <initializer_list>
+#include <limits>
+#include <utility>
+
+#include "formats/parquet/metadata.h"
+
+namespace bundlebase::parquet {
+namespace {
+
+std::string_view WireTypeName(ThriftType t) {
+  static constexpr std::string_view kNames[] = {"stop", "bool", "bool",   "i8",  "i16",
+                                                "i32",  "i64",  "double", "binary", "list",
+                                                "set",  "map",  "struct", "uuid"};
+  return kNames[static_cast<int>(t)];
+}
+
+class MetadataDecoder {
+ public:
+  MetadataDecoder(const uint8_t* data, size_t size, const ThriftLimits& thrift, int64_t budget)
+      : reader_(data, size, thrift), budget_(budget), limit_(budget) {}
+
+  size_t position() const { return reader_.position(); }
+
+  Status FileMetaDataStruct(FileMetaData* md);
+  Status PageHeaderStruct(PageHeader* h);
+
+ private:
+  // Reads a struct whose fields `on_field(type, id)` consumes; ids below 32 that it accepted
+  // are returned in *seen for the required-field check.
+  template <typename Fn>
+  Status Struct(const char* name, ThriftType t, int16_t id, Fn&& on_field, uint32_t* seen) {
+    if (t != ThriftType::kStruct) return Mismatch(t, id, "struct");
+    const char* outer = struct_name_;
+    struct_name_ = name;
+    BB_RETURN_NOT_OK(reader_.ReadStructBegin());
+    while (true) {
+      ThriftType ft;
+      int16_t fid;
+      BB_RETURN_NOT_OK(reader_.ReadFieldHeader(&ft, &fid));
+      if (ft == ThriftType::kStop) break;
+      BB_RETURN_NOT_OK(on_field(ft, fid));
+      if (fid >= 0 && fid < 32) *seen |= 1u << fid;
+    }
+    BB_RETURN_NOT_OK(reader_.ReadStructEnd());
+    struct_name_ = outer;
+    return Status::OK();
+  }
+
+  Status Require(uint32_t seen, const char* name,
+                 std::initializer_list<std::pair<int, const char*>> fields) const {
+    for (const auto& [id, field] : fields) {
+      if ((seen & (1u << id)) == 0) {
+        return Status::Invalid("malformed Parquet metadata: {} is missing required field '{}'",
+                               name, field);
+      }
+    }
+    return Status::OK();
+  }
+
+  Status Mismatch(ThriftType t, int16_t id, std::string_view expected) const {
+    return Status::Invalid(
+        "malformed Parquet metadata at byte {}: field {} of {} has wire type {}, expected {}",
+        reader_.position(), id, struct_name_, WireTypeName(t), expected);
+  }
+
+  Status Charge(int64_t bytes) {
+    budget_ -= bytes;
+    if (budget_ < 0) {
+      return Status::Invalid(
+          "Parquet metadata would take more than {} bytes of memory once decoded; the file is "
+          "malformed or needs a higher metadata limit",
+          limit_);
+    }
+    return Status::OK();
+  }
+
+  // Any integer wire type is accepted and range-checked against T.
+  template <typename T>
+  Status Int(ThriftType t, int16_t id, T* out) {
+    int64_t v = 0;
+    switch (t) {
+      case ThriftType::kI8: {
+        int8_t x;
+        BB_RETURN_NOT_OK(reader_.ReadI8(&x));
+        v = x;
+        break;
+      }
+      case ThriftType::kI16:
+      case ThriftType::kI32: {
+        int32_t x;
+        BB_RETURN_NOT_OK(reader_.ReadI32(&x));
+        v = x;
+        break;
+      }
+      case ThriftType::kI64:
+        BB_RETURN_NOT_OK(reader_.ReadI64(&v));
+        break;
+      default:
+        return Mismatch(t, id, "an integer");
+    }
+    if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
+      return Status::Invalid("malformed Parquet metadata: field {} of {} is out of range: {}", id,
+                             struct_name_, v);
+    }
+    *out = static_cast<T>(v);
+    return Status::OK();
+  }
+  template <typename T>
+  Status Int(ThriftType t, int16_t id, std::optional<T>* out) {
+    T v{};
+    BB_RETURN_NOT_OK(Int(t, id, &v));
+    *out = v;
+    return Status::OK();
+  }
+  template <typename E>
+  Status Enum(ThriftType t, int16_t id, E* out) {
+    int32_t v = 0;
+    BB_RETURN_NOT_OK(Int(t, id, &v));
+    *out = static_cast<E>(v);
+    return Status::OK();
+  }
+  template <typename E>
+  Status Enum(ThriftType t, int16_t id, std::optional<E>* out) {
+    E v{};
+    BB_RETURN_NOT_OK(Enum(t, id, &v));
+    *out = v;
+    return Status::OK();
+  }
+  Status Bool(ThriftType t, int16_t id, bool* out) {
+    if (t != ThriftType::kBoolTrue && t != ThriftType::kBoolFalse) return Mismatch(t, id, "bool");
+    return reader_.ReadBool(out);
+  }
+  Status Bool(ThriftType t, int16_t id, std::optional<bool>* out) {
+    bool v = false;
+    BB_RETURN_NOT_OK(Bool(t, id, &v));
+    *out = v;
+    return Status::OK();
+  }
+  Status String(ThriftType t, int16_t id, std::string* out) {
+    if (t != ThriftType::kBinary) return Mismatch(t, id, "binary");
+    return reader_.ReadString(out);
+  }
+  Status String(ThriftType t, int16_t id, std::optional<std::string>* out) {
+    std::string v;
+    BB_RETURN_NOT_OK(String(t, id, &v));
+    *out = std::move(v);
+    return Status::OK();
+  }
+  // Reads a list whose elements `element(type, T*)` decodes.
+  template <typename T, typename Fn>
+  Status List(ThriftType t, int16_t id, std::vector<T>* out, Fn&& element) {
+    if (t != ThriftType::kList && t != ThriftType::kSet) return Mismatch(t, id, "list");
+    ThriftType et;
+    int32_t n;
+    BB_RETURN_NOT_OK(reader_.ReadListHeader(&et, &n));
+    BB_RETURN_NOT_OK(Charge(static_cast<int64_t>(n) * static_cast<int64_t>(sizeof(T))));
+    out->clear();
+    out->reserve(static_cast<size_t>(n));
+    for (int32_t i = 0; i < n; ++i) {
+      out->emplace_back();
+      BB_RETURN_NOT_OK(element(et, &out->back()));
+    }
+    return Status::OK();
+  }
+
+  Status SchemaElementStruct(ThriftType t, SchemaElement* e);
+  Status LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* lt);
+  Status TimeUnitUnion(ThriftType t, int16_t id, LogicalTimeUnit* unit);
+  Status RowGroupStruct(ThriftType t, RowGroup* rg);
+  Status ColumnChunkStruct(ThriftType t, ColumnChunk* cc);
+  Status ColumnMetaDataStruct(ThriftType t, int16_t id, ColumnMetaData* md);
+  Status StatisticsStruct(ThriftType t, int16_t id, Statistics* s);
+  Status KeyValueStruct(ThriftType t, KeyValue* kv);
+  Status KeyValueList(ThriftType t, int16_t id, std::vector<KeyValue>* out);
+  Status DataPageHeaderStruct(ThriftType t, int16_t id, DataPageHeader* h);
+  Status DictionaryPageHeaderStruct(ThriftType t, int16_t id, DictionaryPageHeader* h);
+  Status DataPageHeaderV2Struct(ThriftType t, int16_t id, DataPageHeaderV2* h);
+  Status Skip(ThriftType t) { return reader_.Skip(t); }
+
+  ThriftCompactReader reader_;
+  int64_t budget_;
+  int64_t limit_;
+  const char* struct_name_ = "the top-level struct";
+};
+
+Status MetadataDecoder::FileMetaDataStruct(FileMetaData* md) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "FileMetaData", ThriftType::kStruct, 0,
+      [&](ThriftType t, int16_t id) -> Status {
+        switch (id) {
+          case 1:
+            return Int(t, id, &md->version);
+          case 2:
+            return List(t, id, &md->schema, [&](ThriftType et, SchemaElement* e) {
+              return SchemaElementStruct(et, e);
+            });
+          case 3:
+            return Int(t, id, &md->num_rows);
+          case 4:
+            return List(t, id, &md->row_groups,
+                        [&](ThriftType et, RowGroup* rg) { return RowGroupStruct(et, rg); });
+          case 5:
+            return KeyValueList(t, id, &md->key_value_metadata);
+          case 6:
+            return String(t, id, &md->created_by);
+          case 7:
+            return List(t, id, &md->column_orders, [&](ThriftType et, ColumnOrder* order) {
+              uint32_t ignored = 0;
+              *order = ColumnOrder::kUndefined;
+              return Struct("ColumnOrder", et, id,
+                            [&](ThriftType ft, int16_t fid) -> Status {
+                              *order = static_cast<ColumnOrder>(fid);
+                              return Skip(ft);
+                            },
+                            &ignored);
+            });
+          case 8:
+            md->encrypted = true;
+            return Skip(t);
+          default:
+            return Skip(t);
+        }
+      },
+      &seen));
+  return Require(seen, "FileMetaData",
+                 {{1, "version"}, {2, "schema"}, {3, "num_rows"}, {4, "row_groups"}});
+}
+
+Status MetadataDecoder::SchemaElementStruct(ThriftType t, SchemaElement* e) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "SchemaElement", t, 2,
+      [&](ThriftType ft, int16_t id) -> Status {
+        switch (id) {
+          case 1:
+            return Enum(ft, id, &e->type);
+          case 2:
+            return Int(ft, id, &e->type_length);
+          case 3:
+            return Enum(ft, id, &e->repetition_type);
+          case 4:
+            return String(ft, id, &e->name);
+          case 5:
+            return Int(ft, id, &e->num_children);
+          case 6:
+            return Enum(ft, id, &e->converted_type);
+          case 7:
+            return Int(ft, id, &e->scale);
+          case 8:
+            return Int(ft, id, &e->precision);
+          case 9:
+            return Int(ft, id, &e->field_id);
+          case 10:
+            return LogicalTypeUnion(ft, id, &e->logical_type);
+          default:
+            return Skip(ft);
+        }
+      },
+      &seen));
+  return Require(seen, "SchemaElement", {{4, "name"}});
+}
+
+Status MetadataDecoder::TimeUnitUnion(ThriftType t, int16_t id, LogicalTimeUnit* unit) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "TimeUnit", t, id,
+      [&](ThriftType ft, int16_t fid) -> Status {
+        if (fid >= 1 && fid <= 3) *unit = static_cast<LogicalTimeUnit>(fid);
+        return Skip(ft);
+      },
+      &seen));
+  if ((seen & 0xE) == 0) {
+    return Status::Invalid("malformed Parquet metadata: a TimeUnit names no known unit");
+  }
+  return Status::OK();
+}
+
+Status MetadataDecoder::LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* lt) {
+  *lt = LogicalType();
+  uint32_t seen = 0;
+  return Struct(
+      "LogicalType", t, id,
+      [&](ThriftType ft, int16_t kind) -> Status {
+        lt->kind = static_cast<LogicalTypeKind>(kind);
+        uint32_t member_seen = 0;
+        switch (static_cast<LogicalTypeKind>(kind)) {
+          case LogicalTypeKind::kDecimal:
+            BB_RETURN_NOT_OK(Struct(
+                "DecimalType", ft, kind,
+                [&](ThriftType mt, int16_t mid) -> Status {
+                  if (mid == 1) return Int(mt, mid, &lt->scale);
+                  if (mid == 2) return Int(mt, mid, &lt->precision);
+                  return Skip(mt);
+                },
+                &member_seen));
+            return Require(member_seen, "DecimalType", {{1, "scale"}, {2, "precision"}});
+          case LogicalTypeKind::kTime:
+          case LogicalTypeKind::kTimestamp: {
+            const char* name = kind == 7 ? "TimeType" : "TimestampType";
+            BB_RETURN_NOT_OK(Struct(
+                name, ft, kind,
+                [&](ThriftType mt, int16_t mid) -> Status {
+                  if (mid == 1) return Bool(mt, mid, &lt->is_adjusted_to_utc);
+                  if (mid == 2) return TimeUnitUnion(mt, mid, &lt->unit);
+                  return Skip(mt);
+                },
+                &member_seen));
+            return Require(member_seen, name, {{1, "isAdjustedToUTC"}, {2, "unit"}});
+          }
+          case LogicalTypeKind::kInteger:
+            BB_RETURN_NOT_OK(Struct(
+                "IntType", ft, kind,
+                [&](ThriftType mt, int16_t mid) -> Status {
+                  if (mid == 1) return Int(mt, mid, &lt->bit_width);
+                  if (mid == 2) return Bool(mt, mid, &lt->is_signed);
+                  return Skip(mt);
+                },
+                &member_seen));
+            return Require(member_seen, "IntType", {{1, "bitWidth"}, {2, "isSigned"}});
+          default:
+            // Members without parameters we need, and members newer than this code.
+            return Skip(ft);
+        }
+      },
+      &seen);
+}
+
+Status MetadataDecoder::RowGroupStruct(ThriftType t, RowGroup* rg) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "RowGroup", t, 4,
+      [&](ThriftType ft, int16_t id) -> Status {
+        switch (id) {
+          case 1:
+            return List(ft, id, &rg->columns,
+                        [&](ThriftType et, ColumnChunk* cc) { return ColumnChunkStruct(et, cc); });
+          case 2:
+            return Int(ft, id, &rg->total_byte_size);
+          case 3:
+            return Int(ft, id, &rg->num_rows);
+          case 4:
+            return List(ft, id, &rg->sorting_columns, [&](ThriftType et, SortingColumn* sc) {
+              uint32_t sc_seen = 0;
+              BB_RETURN_NOT_OK(Struct(
+                  "SortingColumn", et, id,
+                  [&](ThriftType mt, int16_t mid) -> Status {
+                    if (mid == 1) return Int(mt, mid, &sc->column_idx);
+                    if (mid == 2) return Bool(mt, mid, &sc->descending);
+                    if (mid == 3) return Bool(mt, mid, &sc->nulls_first);
+                    return Skip(mt);
+                  },
+                  &sc_seen));
+              return Require(sc_seen, "SortingColumn",
+                             {{1, "column_idx"}, {2, "descending"}, {3, "nulls_first"}});
+            });
+          case 5:
+            return Int(ft, id, &rg->file_offset);
+          case 6:
+            return Int(ft, id, &rg->total_compressed_size);
+          case 7:
+            return Int(ft, id, &rg->ordinal);
+          default:
+            return Skip(ft);
+        }
+      },
+      &seen));
+  return Require(seen, "RowGroup", {{1, "columns"}, {2, "total_byte_size"}, {3, "num_rows"}});
+}
+
+Status MetadataDecoder::ColumnChunkStruct(ThriftType t, ColumnChunk* cc) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "ColumnChunk", t, 1,
+      [&](ThriftType ft, int16_t id) -> Status {
+        switch (id) {
+          case 1:
+            return String(ft, id, &cc->file_path);
+          case 2:
+            return Int(ft, id, &cc->file_offset);
+          case 3:
+            cc->meta_data.emplace();
+            return ColumnMetaDataStruct(ft, id, &*cc->meta_data);
+          case 4:
+            return Int(ft, id, &cc->offset_index_offset);
+          case 5:
+            return Int(ft, id, &cc->offset_index_length);
+          case 6:
+            return Int(ft, id, &cc->column_index_offset);
+          case 7:
+            return Int(ft, id, &cc->column_index_length);
+          case 8:
+          case 9:
+            cc->encrypted = true;
+            return Skip(ft);
+          default:
+            return Skip(ft);
+        }
+      },
+      &seen));
+  // file_offset is required by the spec, but some writers omit it; 0 is its declared default.
+  return Status::OK();
+}
+
+Status MetadataDecoder::ColumnMetaDataStruct(ThriftType t, int16_t id, ColumnMetaData* md) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "ColumnMetaData", t, id,
+      [&](ThriftType ft, int16_t fid) -> Status {
+        switch (fid) {
+          case 1:
+            return Enum(ft, fid, &md->type);
+          case 2:
+            return List(ft, fid, &md->encodings,
+                        [&](ThriftType et, Encoding* e) { return Enum(et, fid, e); });
+          case 3:
+            return List(ft, fid, &md->path_in_schema,
+                        [&](ThriftType et, std::string* s) { return String(et, fid, s); });
+          case 4:
+            return Enum(ft, fid, &md->codec);
+          case 5:
+            return Int(ft, fid, &md->num_values);
+          case 6:
+            return Int(ft, fid, &md->total_uncompressed_size);
+          case 7:
+            return Int(ft, fid, &md->total_compressed_size);
+          case 8:
+            return KeyValueList(ft, fid, &md->key_value_metadata);
+          case 9:
+            return Int(ft, fid, &md->data_page_offset);
+          case 10:
+            return Int(ft, fid, &md->index_page_offset);
+          case 11:
+            return Int(ft, fid, &md->dictionary_page_offset);
+          case 12:
+            md->statistics.emplace();
+            return StatisticsStruct(ft, fid, &*md->statistics);
+          case 13:
+            return List(ft, fid, &md->encoding_stats, [&](ThriftType et, PageEncodingStats* s) {
+              uint32_t s_seen = 0;
+              BB_RETURN_NOT_OK(Struct(
+                  "PageEncodingStats", et, fid,
+                  [&](ThriftType mt, int16_t mid) -> Status {
+                    if (mid == 1) return Enum(mt, mid, &s->page_type);
+                    if (mid == 2) return Enum(mt, mid, &s->encoding);
+                    if (mid == 3) return Int(mt, mid, &s->count);
+                    return Skip(mt);
+                  },
+                  &s_seen));
+              return Require(s_seen, "PageEncodingStats",
+                             {{1, "page_type"}, {2, "encoding"}, {3, "count"}});
+            });
+          case 14:
+            return Int(ft, fid, &md->bloom_filter_offset);
+          case 15:
+            return Int(ft, fid, &md->bloom_filter_length);
+          default:
+            return Skip(ft);
+        }
+      },
+      &seen));
+  return Require(seen, "ColumnMetaData",
+                 {{1, "type"},
+                  {2, "encodings"},
+                  {3, "path_in_schema"},
+                  {4, "codec"},
+                  {5, "num_values"},
+                  {6, "total_uncompressed_size"},
+                  {7, "total_compressed_size"},
+                  {9, "data_page_offset"}});
+}
+
+Status MetadataDecoder::StatisticsStruct(ThriftType t, int16_t id, Statistics* s) {
+  uint32_t seen = 0;
+  return Struct(
+      "Statistics", t, id,
+      [&](ThriftType ft, int16_t fid) -> Status {
+        switch (fid) {
+          case 1:
+            return String(ft, fid, &s->max);
+          case 2:
+            return String(ft, fid, &s->min);
+          case 3:
+            return Int(ft, fid, &s->null_count);
+          case 4:
+            return Int(ft, fid, &s->distinct_count);
+          case 5:
+            return String(ft, fid, &s->max_value);
+          case 6:
+            return String(ft, fid, &s->min_value);
+          case 7:
+            return Bool(ft, fid, &s->is_max_value_exact);
+          case 8:
+            return Bool(ft, fid, &s->is_min_value_exact);
+          case 9:
+            return Int(ft, fid, &s->nan_count);
+          default:
+            return Skip(ft);
+        }
+      },
+      &seen);
+}
+
+Status MetadataDecoder::KeyValueStruct(ThriftType t, KeyValue* kv) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "KeyValue", t, 1,
+      [&](ThriftType ft, int16_t id) -> Status {
+        if (id == 1) return String(ft, id, &kv->key);
+        if (id == 2) return String(ft, id, &kv->value);
+        return Skip(ft);
+      },
+      &seen));
+  return Require(seen, "KeyValue", {{1, "key"}});
+}
+
+Status MetadataDecoder::KeyValueList(ThriftType t, int16_t id, std::vector<KeyValue>* out) {
+  return List(t, id, out, [&](ThriftType et, KeyValue* kv) { return KeyValueStruct(et, kv); });
+}
+
+Status MetadataDecoder::PageHeaderStruct(PageHeader* h) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "PageHeader", ThriftType::kStruct, 0,
+      [&](ThriftType t, int16_t id) -> Status {
+        switch (id) {
+          case 1:
+            return Enum(t, id, &h->type);
+          case 2:
+            return Int(t, id, &h->uncompressed_page_size);
+          case 3:
+            return Int(t, id, &h->compressed_page_size);
+          case 4:
+            return Int(t, id, &h->crc);
+          case 5:
+            h->data_page_header.emplace();
+            return DataPageHeaderStruct(t, id, &*h->data_page_header);
+          case 7:
+            h->dictionary_page_header.emplace();
+            return DictionaryPageHeaderStruct(t, id, &*h->dictionary_page_header);
+          case 8:
+            h->data_page_header_v2.emplace();
+            return DataPageHeaderV2Struct(t, id, &*h->data_page_header_v2);
+          default:
+            return Skip(t);
+        }
+      },
+      &seen));
+  return Require(seen, "PageHeader",
+                 {{1, "type"}, {2, "uncompressed_page_size"}, {3, "compressed_page_size"}});
+}
+
+Status MetadataDecoder::DataPageHeaderStruct(ThriftType t, int16_t id, DataPageHeader* h) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "DataPageHeader", t, id,
+      [&](ThriftType ft, int16_t fid) -> Status {
+        switch (fid) {
+          case 1:
+            return Int(ft, fid, &h->num_values);
+          case 2:
+            return Enum(ft, fid, &h->encoding);
+          case 3:
+            return Enum(ft, fid, &h->definition_level_encoding);
+          case 4:
+            return Enum(ft, fid, &h->repetition_level_encoding);
+          case 5:
+            h->statistics.emplace();
+            return StatisticsStruct(ft, fid, &*h->statistics);
+          default:
+            return Skip(ft);
+        }
+      },
+      &seen));
+  return Require(seen, "DataPageHeader",
+                 {{1, "num_values"},
+                  {2, "encoding"},
+                  {3, "definition_level_encoding"},
+                  {4, "repetition_level_encoding"}});
+}
+
+Status MetadataDecoder::DictionaryPageHeaderStruct(ThriftType t, int16_t id,
+                                                   DictionaryPageHeader* h) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "DictionaryPageHeader", t, id,
+      [&](ThriftType ft, int16_t fid) -> Status {
+        if (fid == 1) return Int(ft, fid, &h->num_values);
+        if (fid == 2) return Enum(ft, fid, &h->encoding);
+        if (fid == 3) return Bool(ft, fid, &h->is_sorted);
+        return Skip(ft);
+      },
+      &seen));
+  return Require(seen, "DictionaryPageHeader", {{1, "num_values"}, {2, "encoding"}});
+}
+
+Status MetadataDecoder::DataPageHeaderV2Struct(ThriftType t, int16_t id, DataPageHeaderV2* h) {
+  uint32_t seen = 0;
+  BB_RETURN_NOT_OK(Struct(
+      "DataPageHeaderV2", t, id,
+      [&](ThriftType ft, int16_t fid) -> Status {
+        switch (fid) {
+          case 1:
+            return Int(ft, fid, &h->num_values);
+          case 2:
+            return Int(ft, fid, &h->num_nulls);
+          case 3:
+            return Int(ft, fid, &h->num_rows);
+          case 4:
+            return Enum(ft, fid, &h->encoding);
+          case 5:
+            return Int(ft, fid, &h->definition_levels_byte_length);
+          case 6:
+            return Int(ft, fid, &h->repetition_levels_byte_length);
+          case 7:
+            return Bool(ft, fid, &h->is_compressed);
+          case 8:
+            h->statistics.emplace();
+            return StatisticsStruct(ft, fid, &*h->statistics);
+          default:
+            return Skip(ft);
+        }
+      },
+      &seen));
+  return Require(seen, "DataPageHeaderV2",
+                 {{1, "num_values"},
+                  {2, "num_nulls"},
+                  {3, "num_rows"},
+                  {4, "encoding"},
+                  {5, "definition_levels_byte_length"},
+                  {6, "repetition_levels_byte_length"}});
+}
+
+}  // namespace
+
+Result<FileMetaData> DecodeFileMetaData(const uint8_t* data, size_t size,
+                                        const MetadataLimits& limits) {
+  MetadataDecoder decoder(data, size, limits.thrift, limits.max_decoded_bytes);
+  FileMetaData md;
+  BB_RETURN_NOT_OK(decoder.FileMetaDataStruct(&md));
+  BB_RETURN_NOT_OK(ValidateFileMetaData(md));
+  return md;
+}
+
+Result<PageHeader> DecodePageHeader(const uint8_t* data, size_t avail, size_t* header_len,
+                                    const ThriftLimits& limits) {
+  // A page header holds no lists, so the memory budget is moot; its statistics are bounded by
+  // the string limit.
+  MetadataDecoder decoder(data, avail, limits, std::numeric_limits<int64_t>::max());
+  PageHeader header;
+  BB_RETURN_NOT_OK(decoder.PageHeaderStruct(&header));
+  BB_RETURN_NOT_OK(ValidatePageHeader(header));
+  *header_len = decoder.position();
+  return header;
+}
+
+}  // namespace bundlebase::parquet
