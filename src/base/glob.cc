@@ -1,6 +1,8 @@
 // Glob compilation (pattern text -> segments of tokens) and the backtracking matcher.
 #include "base/glob.h"
 
+#include <fmt/format.h>
+
 #include "base/strings.h"
 
 namespace bundlebase {
