@@ -1,0 +1,420 @@
+// Column decoding: one loop per type family over the rows of a FieldGrid. The loops are
+// templates over the value parser so each compiles to a tight, call-free inner loop for the
+// common shapes (plain integers, ISO dates, short strings) and falls back to the general
+// parsers of columnar/value_parsing.h only for unusual spellings.
+#include "formats/csv/column_decoder.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <limits>
+#include <string_view>
+
+#include "base/strings.h"
+#include "columnar/value_parsing.h"
+
+namespace bundlebase::csv {
+
+namespace {
+
+constexpr size_t kNoFailure = static_cast<size_t>(-1);
+
+bool IsNullValue(const char* p, int64_t n, const std::vector<std::string>& null_values) {
+  std::string_view v(p, static_cast<size_t>(n));
+  for (const std::string& s : null_values) {
+    if (v == s) return true;
+  }
+  return false;
+}
+
+// Finds field (r, col): sets p/n to its text without surrounding quotes and returns false if
+// the field is NULL. Escapes are left for the caller to collapse.
+template <bool kQuotedEmptyIsNull>
+inline bool LocateField(const DecodeContext& ctx, size_t r, int col, bool check_nulls,
+                        const char** p_out, int64_t* n_out, bool* quoted) {
+  const FieldGrid& g = *ctx.grid;
+  const int64_t start = g.FieldStart(r, col);
+  int64_t end = g.FieldEnd(r, col);
+  // The \r of a \r\n line ending stays on the record's last field until here.
+  if (col == g.num_columns - 1 && end > start && ctx.data[end - 1] == '\r') --end;
+  int64_t n = end - start;
+  if (n <= 0) return false;
+  const char* p = ctx.data + start;
+  *quoted = false;
+  if (ctx.quote != '\0' && *p == ctx.quote) {
+    *quoted = true;
+    ++p;
+    n -= 2;  // the tokenizer guarantees the closing quote
+    if (kQuotedEmptyIsNull && n == 0) return false;
+  } else if (check_nulls && IsNullValue(p, n, *ctx.null_values)) {
+    return false;
+  }
+  *p_out = p;
+  *n_out = n;
+  return true;
+}
+
+bool HasNullValues(const DecodeContext& ctx) {
+  return ctx.null_values != nullptr && !ctx.null_values->empty();
+}
+
+// Calls on_value(row, p, n, quoted) for every non-NULL field of `col` and on_null(row) for
+// NULL ones. Returns the first row whose on_value returned false, or kNoFailure.
+template <bool kQuotedEmptyIsNull, typename OnValue, typename OnNull>
+size_t ForEachField(const DecodeContext& ctx, int col, OnValue&& on_value, OnNull&& on_null) {
+  const bool check_nulls = HasNullValues(ctx);
+  const size_t rows = ctx.grid->num_rows;
+  for (size_t r = 0; r < rows; ++r) {
+    const char* p;
+    int64_t n;
+    bool quoted;
+    if (!LocateField<kQuotedEmptyIsNull>(ctx, r, col, check_nulls, &p, &n, &quoted)) {
+      on_null(r);
+      continue;
+    }
+    if (!on_value(r, p, n, quoted)) return r;
+  }
+  return kNoFailure;
+}
+
+SyntaxError BadValue(const DecodeContext& ctx, int col, size_t row, SyntaxErrorKind kind) {
+  const FieldGrid& g = *ctx.grid;
+  int64_t start = g.FieldStart(row, col);
+  int64_t end = std::max(start, g.FieldEnd(row, col));
+  if (col == g.num_columns - 1 && end > start && ctx.data[end - 1] == '\r') --end;
+  return SyntaxError{kind, static_cast<uint64_t>(start), static_cast<uint64_t>(end), col};
+}
+
+// The validity bitmap for `rows` rows with the given rows NULL, or null if there are none.
+Result<BufferPtr> MakeValidity(size_t rows, const PodVector<uint32_t>& nulls) {
+  if (nulls.empty()) return BufferPtr();
+  const size_t bytes = static_cast<size_t>(bitmap::BytesForBits(static_cast<int64_t>(rows)));
+  BB_ASSIGN_OR_RAISE(auto buffer, MutableBuffer::Allocate(bytes));
+  uint8_t* bits = buffer->mutable_data();
+  std::memset(bits, 0xff, bytes);
+  for (size_t i = 0; i < nulls.size(); ++i) bitmap::ClearBit(bits, nulls[i]);
+  return BufferPtr(std::move(buffer));
+}
+
+// ---- Value parsers: (p, n, out) -> ok ----
+
+std::string_view View(const char* p, int64_t n) { return {p, static_cast<size_t>(n)}; }
+
+// Up to 18 digits cannot overflow; longer or unusual spellings go to ParseInt64.
+bool ParseInt64Field(const char* p, int64_t n, int64_t* out) {
+  const char* end = p + n;
+  const char* d = p + (*p == '-' || *p == '+');
+  const int64_t digits = end - d;
+  if (digits > 0 && digits <= 18) {
+    uint64_t v = 0;
+    for (; d < end; ++d) {
+      unsigned digit = static_cast<unsigned char>(*d) - '0';
+      if (digit > 9) break;
+      v = v * 10 + digit;
+    }
+    if (d == end) {
+      *out = *p == '-' ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+      return true;
+    }
+  }
+  auto v = ParseInt64(View(p, n));
+  if (!v) return false;
+  *out = *v;
+  return true;
+}
+
+template <typename T>
+bool ParseIntField(const char* p, int64_t n, T* out) {
+  if constexpr (std::is_signed_v<T>) {
+    int64_t v;
+    if (!ParseInt64Field(p, n, &v)) return false;
+    if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) return false;
+    *out = static_cast<T>(v);
+  } else {
+    auto v = ParseUInt64(View(p, n));
+    if (!v || *v > std::numeric_limits<T>::max()) return false;
+    *out = static_cast<T>(*v);
+  }
+  return true;
+}
+
+bool ParseDoubleField(const char* p, int64_t n, double* out) {
+  if (*p != '+' && *p != ' ' && *p != '\t') {
+    auto [ptr, ec] = std::from_chars(p, p + n, *out);
+    if (ec == std::errc() && ptr == p + n) return true;
+  }
+  auto v = ParseDouble(View(p, n));
+  if (!v) return false;
+  *out = *v;
+  return true;
+}
+
+bool ParseFloatField(const char* p, int64_t n, float* out) {
+  double v;
+  if (!ParseDoubleField(p, n, &v)) return false;
+  *out = static_cast<float>(v);
+  return true;
+}
+
+int Digit(char c) { return static_cast<unsigned char>(c) - '0'; }
+
+bool ParseDateField(const char* p, int64_t n, int32_t* out) {
+  if (n == 10 && p[4] == '-' && p[7] == '-') {
+    bool digits = true;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) digits &= static_cast<unsigned>(Digit(p[i])) <= 9;
+    if (digits) {
+      const int64_t y = Digit(p[0]) * 1000 + Digit(p[1]) * 100 + Digit(p[2]) * 10 + Digit(p[3]);
+      const int m = Digit(p[5]) * 10 + Digit(p[6]);
+      const int d = Digit(p[8]) * 10 + Digit(p[9]);
+      if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return false;
+      *out = static_cast<int32_t>(DaysFromCivil(y, m, d));
+      return true;
+    }
+  }
+  auto v = ParseDate32(View(p, n));
+  if (!v) return false;
+  *out = *v;
+  return true;
+}
+
+// ---- Column loops ----
+
+template <typename T, typename Parse>
+Status DecodeFixed(const DecodeContext& ctx, int col, const DataTypePtr& type, Parse parse,
+                   ArrayPtr* out, std::optional<SyntaxError>* bad) {
+  const size_t rows = ctx.grid->num_rows;
+  BB_ASSIGN_OR_RAISE(auto values, MutableBuffer::Allocate(std::max<size_t>(1, rows * sizeof(T))));
+  values->UnsafeSetSize(rows * sizeof(T));
+  T* v = values->template mutable_data_as<T>();
+  PodVector<uint32_t> nulls;
+  size_t failed = ForEachField<true>(
+      ctx, col, [&](size_t r, const char* p, int64_t n, bool) { return parse(p, n, &v[r]); },
+      [&](size_t r) {
+        v[r] = T{};
+        nulls.push_back(static_cast<uint32_t>(r));
+      });
+  if (failed != kNoFailure) {
+    *bad = BadValue(ctx, col, failed, SyntaxErrorKind::kBadValue);
+    return Status::OK();
+  }
+  BB_ASSIGN_OR_RAISE(BufferPtr validity, MakeValidity(rows, nulls));
+  *out = std::make_shared<Array>(type, static_cast<int64_t>(rows),
+                                 std::vector<BufferPtr>{validity, values},
+                                 static_cast<int64_t>(nulls.size()));
+  return Status::OK();
+}
+
+Status DecodeBool(const DecodeContext& ctx, int col, const DataTypePtr& type, ArrayPtr* out,
+                  std::optional<SyntaxError>* bad) {
+  const size_t rows = ctx.grid->num_rows;
+  const size_t bytes = static_cast<size_t>(bitmap::BytesForBits(static_cast<int64_t>(rows)));
+  BB_ASSIGN_OR_RAISE(auto values,
+                     MutableBuffer::Allocate(std::max<size_t>(1, bytes), /*zero_fill=*/true));
+  values->UnsafeSetSize(bytes);
+  uint8_t* bits = values->mutable_data();
+  PodVector<uint32_t> nulls;
+  size_t failed = ForEachField<true>(
+      ctx, col,
+      [&](size_t r, const char* p, int64_t n, bool) {
+        auto v = ParseBool(View(p, n));
+        if (!v) return false;
+        if (*v) bitmap::SetBit(bits, static_cast<int64_t>(r));
+        return true;
+      },
+      [&](size_t r) { nulls.push_back(static_cast<uint32_t>(r)); });
+  if (failed != kNoFailure) {
+    *bad = BadValue(ctx, col, failed, SyntaxErrorKind::kBadValue);
+    return Status::OK();
+  }
+  BB_ASSIGN_OR_RAISE(BufferPtr validity, MakeValidity(rows, nulls));
+  *out = std::make_shared<Array>(type, static_cast<int64_t>(rows),
+                                 std::vector<BufferPtr>{validity, values},
+                                 static_cast<int64_t>(nulls.size()));
+  return Status::OK();
+}
+
+// Copies the content of a quoted field, collapsing "" and escape sequences.
+size_t Unescape(const char* p, size_t n, char quote, char escape, char* dst) {
+  size_t o = 0;
+  for (size_t i = 0; i < n; ++i) {
+    char ch = p[i];
+    if (i + 1 < n && ((ch == escape && escape != quote) || (ch == quote && p[i + 1] == quote))) {
+      ch = p[++i];
+    }
+    dst[o++] = ch;
+  }
+  return o;
+}
+
+Status DecodeString(const DecodeContext& ctx, int col, const DataTypePtr& type, ArrayPtr* out,
+                    std::optional<SyntaxError>* bad) {
+  const FieldGrid& g = *ctx.grid;
+  const size_t rows = g.num_rows;
+  // Raw field lengths bound the bytes needed (quotes and escapes only shrink a value).
+  size_t total = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    total += static_cast<size_t>(std::max<int64_t>(0, g.FieldEnd(r, col) - g.FieldStart(r, col)));
+  }
+  if (total > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
+    return Status::ResourceExhausted("CSV block holds over 2 GiB of text in one column");
+  }
+  BB_ASSIGN_OR_RAISE(auto offsets_buf, MutableBuffer::Allocate((rows + 1) * sizeof(int32_t)));
+  // At least one byte, so the fixed-size copy below always has a real destination.
+  BB_ASSIGN_OR_RAISE(auto data_buf, MutableBuffer::Allocate(std::max<size_t>(1, total)));
+  int32_t* offsets = offsets_buf->mutable_data_as<int32_t>();
+  char* dst = data_buf->mutable_data_as<char>();
+  const char* block_end = ctx.data + ctx.size;
+  const char escape_probe = ctx.escape != ctx.quote ? ctx.escape : ctx.quote;
+  size_t pos = 0;
+  PodVector<uint32_t> nulls;
+  offsets[0] = 0;
+  ForEachField<false>(
+      ctx, col,
+      [&](size_t r, const char* p, int64_t n, bool quoted) {
+        const size_t len = static_cast<size_t>(n);
+        if (quoted && (std::memchr(p, escape_probe, len) != nullptr ||
+                       std::memchr(p, ctx.quote, len) != nullptr)) {
+          pos += Unescape(p, len, ctx.quote, ctx.escape, dst + pos);
+        } else if (len <= 16 && p + 16 <= block_end) {
+          // Short values: one fixed-size copy (the destination has padding to spare).
+          std::memcpy(dst + pos, p, 16);
+          pos += len;
+        } else {
+          std::memcpy(dst + pos, p, len);
+          pos += len;
+        }
+        offsets[r + 1] = static_cast<int32_t>(pos);
+        return true;
+      },
+      [&](size_t r) {
+        nulls.push_back(static_cast<uint32_t>(r));
+        offsets[r + 1] = static_cast<int32_t>(pos);
+      });
+  data_buf->UnsafeSetSize(pos);
+  if (type->id() == TypeId::kUtf8) {
+    size_t invalid = ValidateUtf8(std::string_view(dst, pos));
+    if (invalid != std::string_view::npos) {
+      size_t row = static_cast<size_t>(
+          std::upper_bound(offsets + 1, offsets + rows + 1, static_cast<int32_t>(invalid)) -
+          (offsets + 1));
+      *bad = BadValue(ctx, col, row, SyntaxErrorKind::kInvalidUtf8);
+      return Status::OK();
+    }
+  }
+  BB_ASSIGN_OR_RAISE(BufferPtr validity, MakeValidity(rows, nulls));
+  *out = std::make_shared<Array>(type, static_cast<int64_t>(rows),
+                                 std::vector<BufferPtr>{validity, offsets_buf, data_buf},
+                                 static_cast<int64_t>(nulls.size()));
+  return Status::OK();
+}
+
+}  // namespace
+
+FieldText ReadField(const DecodeContext& ctx, size_t row, int col) {
+  const char* p = nullptr;
+  int64_t n = 0;
+  bool quoted = false;
+  if (!LocateField<false>(ctx, row, col, HasNullValues(ctx), &p, &n, &quoted)) {
+    return FieldText{{}, false, true};
+  }
+  return FieldText{View(p, n), quoted, false};
+}
+
+std::string UnescapedText(const DecodeContext& ctx, const FieldText& field) {
+  if (!field.quoted) return std::string(field.text);
+  std::string out(field.text.size(), '\0');
+  out.resize(Unescape(field.text.data(), field.text.size(), ctx.quote, ctx.escape, out.data()));
+  return out;
+}
+
+bool IsDecodableType(const DataType& type) {
+  switch (type.id()) {
+    case TypeId::kBool:
+    case TypeId::kInt8:
+    case TypeId::kInt16:
+    case TypeId::kInt32:
+    case TypeId::kInt64:
+    case TypeId::kUInt8:
+    case TypeId::kUInt16:
+    case TypeId::kUInt32:
+    case TypeId::kUInt64:
+    case TypeId::kFloat32:
+    case TypeId::kFloat64:
+    case TypeId::kDecimal128:
+    case TypeId::kUtf8:
+    case TypeId::kBinary:
+    case TypeId::kDate32:
+    case TypeId::kTime64:
+    case TypeId::kTimestamp:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Status DecodeColumn(const DecodeContext& ctx, int col, const DataTypePtr& type, ArrayPtr* out,
+                    std::optional<SyntaxError>* bad) {
+  out->reset();
+  bad->reset();
+  switch (type->id()) {
+    case TypeId::kBool:
+      return DecodeBool(ctx, col, type, out, bad);
+    case TypeId::kInt8:
+      return DecodeFixed<int8_t>(ctx, col, type, ParseIntField<int8_t>, out, bad);
+    case TypeId::kInt16:
+      return DecodeFixed<int16_t>(ctx, col, type, ParseIntField<int16_t>, out, bad);
+    case TypeId::kInt32:
+      return DecodeFixed<int32_t>(ctx, col, type, ParseIntField<int32_t>, out, bad);
+    case TypeId::kInt64:
+      return DecodeFixed<int64_t>(ctx, col, type, ParseInt64Field, out, bad);
+    case TypeId::kUInt8:
+      return DecodeFixed<uint8_t>(ctx, col, type, ParseIntField<uint8_t>, out, bad);
+    case TypeId::kUInt16:
+      return DecodeFixed<uint16_t>(ctx, col, type, ParseIntField<uint16_t>, out, bad);
+    case TypeId::kUInt32:
+      return DecodeFixed<uint32_t>(ctx, col, type, ParseIntField<uint32_t>, out, bad);
+    case TypeId::kUInt64:
+      return DecodeFixed<uint64_t>(ctx, col, type, ParseIntField<uint64_t>, out, bad);
+    case TypeId::kFloat32:
+      return DecodeFixed<float>(ctx, col, type, ParseFloatField, out, bad);
+    case TypeId::kFloat64:
+      return DecodeFixed<double>(ctx, col, type, ParseDoubleField, out, bad);
+    case TypeId::kDate32:
+      return DecodeFixed<int32_t>(ctx, col, type, ParseDateField, out, bad);
+    case TypeId::kTime64: {
+      const TimeUnit unit = type->unit();
+      auto parse = [unit](const char* p, int64_t n, int64_t* o) {
+        auto v = ParseTime64(View(p, n), unit);
+        if (v) *o = *v;
+        return v.has_value();
+      };
+      return DecodeFixed<int64_t>(ctx, col, type, parse, out, bad);
+    }
+    case TypeId::kTimestamp: {
+      const TimeUnit unit = type->unit();
+      auto parse = [unit](const char* p, int64_t n, int64_t* o) {
+        auto v = ParseTimestamp(View(p, n), unit);
+        if (v) *o = v->value;
+        return v.has_value();
+      };
+      return DecodeFixed<int64_t>(ctx, col, type, parse, out, bad);
+    }
+    case TypeId::kDecimal128: {
+      const int precision = type->precision(), scale = type->scale();
+      auto parse = [precision, scale](const char* p, int64_t n, __int128* o) {
+        auto v = ParseDecimal128(View(p, n), precision, scale);
+        if (v) *o = *v;
+        return v.has_value();
+      };
+      return DecodeFixed<__int128>(ctx, col, type, parse, out, bad);
+    }
+    case TypeId::kUtf8:
+    case TypeId::kBinary:
+      return DecodeString(ctx, col, type, out, bad);
+    default:
+      return Status::NotImplemented("CSV columns of type {} are not supported",
+                                    type->ToString());
+  }
+}
+
+}  // namespace bundlebase::csv

@@ -1,0 +1,27 @@
+// MemoryFile: an io::RandomAccessFile over bytes already in memory, so text that never touched
+// a disk (a string in a test, a fuzzer input, an HTTP body) goes through the same reader path
+// as a file, sniffing and parallel blocks included.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "io/file_system.h"
+
+namespace bundlebase::csv {
+
+class MemoryFile final : public io::RandomAccessFile {
+ public:
+  MemoryFile(std::shared_ptr<Buffer> bytes, std::string path)
+      : bytes_(std::move(bytes)), path_(std::move(path)) {}
+
+  const std::string& path() const override { return path_; }
+  uint64_t size() const override { return bytes_->size(); }
+  Result<std::shared_ptr<Buffer>> ReadAt(uint64_t offset, uint64_t length) override;
+
+ private:
+  std::shared_ptr<Buffer> bytes_;
+  std::string path_;
+};
+
+}  // namespace bundlebase::csv
