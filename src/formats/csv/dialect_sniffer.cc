@@ -37,6 +37,8 @@ struct Trial {
   size_t data_offset = 0;   // where the first kept record starts
 };
 
+// Tokenizes a sample whose last record may be cut short (unless `complete`), dropping that
+// record. False if the sample breaks the dialect's quoting rules.
 bool TokenizeSample(std::string_view text, bool complete, const TokenizerConfig& config,
                     TokenizedSpan* span) {
   SyntaxError error;
@@ -90,22 +92,17 @@ Trial Evaluate(std::string_view text, bool complete, const Candidate& c, char ne
       if (n < trial.columns) consistent += records_with_n;
     }
   }
-  size_t titles = 0;
-  if (detect_skip && trial.columns > 1) {
+  if (detect_skip && !null_padding && trial.columns > 1) {
     size_t r = 0;
     while (r < counts.size() && counts[r] <= 1 && r < kMaxSkippedTitleLines) ++r;
-    if (r < counts.size() && counts[r] == trial.columns) {
-      for (size_t i = 0; i < r; ++i) titles += counts[i] == 1;
-      if (titles > 0 && !null_padding) {
-        trial.skip_records = r;
-        trial.data_offset = span.ends[span.record_last[r - 1]] + size_t{1};
-      } else {
-        titles = 0;
-      }
+    const bool any_title = std::count(counts.begin(), counts.begin() + r, 1) > 0;
+    if (r < counts.size() && counts[r] == trial.columns && any_title) {
+      trial.skip_records = r;
+      trial.data_offset = span.ends[span.record_last[r - 1]] + size_t{1};
     }
   }
   // Records explained by the dialect, weighted by how many columns it finds.
-  trial.score = static_cast<double>(consistent + titles) * trial.columns;
+  trial.score = static_cast<double>(consistent) * trial.columns;
   return trial;
 }
 
@@ -211,15 +208,29 @@ Result<CsvDialect> SniffDialect(std::string_view sample, bool complete,
   d.detected.quote = !options.quote.has_value();
   d.detected.escape = !options.escape.has_value();
   const bool detect_skip = !options.skip_rows.has_value();
+  // Candidates are compared on the same text: the part before the first quoted field that
+  // some candidate sees opened and never closed. Otherwise a candidate that treats quotes as
+  // data would win just by reading further, silently hiding an unbalanced quote.
+  const std::vector<Candidate> candidates = Candidates(options);
+  for (const Candidate& c : candidates) {
+    TokenizedSpan span;
+    SyntaxError error;
+    if (!Tokenize(text.data(), text.size(),
+                  TokenizerConfig{c.delimiter, c.quote, c.escape, newline}, &span, &error) &&
+        error.kind == SyntaxErrorKind::kUnterminatedQuote) {
+      text = text.substr(0, error.offset);
+      complete = false;
+    }
+  }
   Trial best;
-  for (const Candidate& c : Candidates(options)) {
+  for (const Candidate& c : candidates) {
     Trial t = Evaluate(text, complete, c, newline, detect_skip, options.null_padding);
-    if (t.score > best.score) best = t;
+    if (t.score > best.score || (t.score == best.score && t.columns > best.columns)) best = t;
   }
   if (best.score < 0) {
     // Nothing tokenizes cleanly: keep the first candidate so that reading reports the
     // quoting error with its line and column.
-    best.candidate = Candidates(options).front();
+    best.candidate = candidates.front();
     best.columns = 1;
   }
   d.delimiter = best.candidate.delimiter;

@@ -7,8 +7,8 @@
 //   delimiter,   every combination of delimiter (, \t ; |), quote (" ' none) and escape
 //   quote,       (doubling, backslash) tokenizes the sample; combinations that break the
 //   escape       quoting rules are out; the score of the rest is the number of records with
-//                the most common field count (plus title lines, plus short records when
-//                null_padding is on) times that count. Ties go to the order above.
+//                the most common field count (plus short records when null_padding is on)
+//                times that count. Ties go to more columns, then to the order above.
 //   skip_rows    leading single-field lines (a title above a table) are skipped.
 //   header       the first record is a header if some column whose values below have a type
 //                (number, date, bool) holds a value of another kind in the first record; when

@@ -191,7 +191,14 @@ Result<std::unique_ptr<CsvReader>> OpenCsvReader(std::shared_ptr<io::RandomAcces
     complete = end == size;
     SyntaxError error;
     if (!TokenizePrefix(sample->data_as<char>(), sample->size(), complete, tc, &span, &error)) {
-      return SyntaxErrorStatus(errors, Rebased(error, begin));
+      // Open with the records before the problem; reading reports it with column names.
+      SyntaxError again;
+      if (!TokenizePrefix(sample->data_as<char>(), error.offset, false, tc, &span, &again) ||
+          span.num_records() == 0) {
+        return SyntaxErrorStatus(errors, Rebased(error, begin));
+      }
+      complete = false;
+      break;
     }
     if (complete || span.num_records() >= wanted_records || want >= kMaxSampleBytes) break;
   }
@@ -265,7 +272,10 @@ Result<std::unique_ptr<CsvReader>> OpenCsvReader(std::shared_ptr<io::RandomAcces
                                static_cast<size_t>(options.sample_rows), &guesses)
                       .value_or(0);
     int regions = 0;
-    const uint64_t sample_end = begin + sample->size();
+    // Regions start past the rows already observed.
+    const size_t last_observed = std::min<size_t>(
+        span.num_records() - 1, first + 1 + static_cast<size_t>(options.sample_rows));
+    const uint64_t sample_end = begin + span.ends[span.record_last[last_observed]];
     for (int k = 1; !complete && k <= options.sample_regions; ++k) {
       const uint64_t data_start = begin + data_begin;
       const uint64_t at = data_start + (size - data_start) / static_cast<uint64_t>(

@@ -117,7 +117,8 @@ bool TokenizeBitmask(const char* data, size_t size, const TokenizerConfig& c, To
   records.Reserve(size / 64 + 128);
   size_t k = 0, r = 0;
   uint64_t in_quote = 0;  // all ones while inside a quoted field
-  size_t last_open = 0;
+  uint64_t prev_quote = 0;  // 1 if the previous step ended with a quote
+  size_t last_open = 0;     // the last quote that opened a field (for unterminated quotes)
   alignas(16) char tail[64];
   for (size_t base = 0; base < size; base += 64) {
     // Room for one entry per byte of this step (records needs one spare: see below).
@@ -149,9 +150,14 @@ bool TokenizeBitmask(const char* data, size_t size, const TokenizerConfig& c, To
         if (suspects && !CheckSuspectQuotes(data, size, base, suspects, opening, c, error)) {
           return false;
         }
-        if (opening) last_open = base + 63 - static_cast<size_t>(__builtin_clzll(opening));
+        // The second quote of a doubled "" also "opens" by parity; skip those.
+        uint64_t field_openers = opening & ~((m.quote << 1) | prev_quote);
+        if (field_openers) {
+          last_open = base + 63 - static_cast<size_t>(__builtin_clzll(field_openers));
+        }
         seps &= ~inside;
       }
+      prev_quote = m.quote >> 63;
     }
     uint64_t newlines = m.newline & seps;
     uint32_t* e = ends.data();
