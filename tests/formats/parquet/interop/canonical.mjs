@@ -58,7 +58,7 @@ export function dateText(days) {
   return `${yyyy}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-export const UNIT_NS = { SECOND: 1000000000n, MILLIS: 1000000n, MICROS: 1000n, NANOS: 1n }
+export const UNIT_NS = { MILLIS: 1000000n, MICROS: 1000n, NANOS: 1n }
 
 /** A canonical document as text: one row per line, like canonical.py. */
 export function render({ columns, rows }) {

@@ -98,7 +98,7 @@ class PeerException:
 
     def columns(self, info):
         """The top-level columns it applies to in this file (empty: it does not apply)."""
-        if self.file is not None:
+        if self.file is not None:  # "*" keeps the set non-empty for a file without columns
             return {p[0]["name"] for p in info.leaves} | {"*"} if self.file(info) else set()
         return {p[0]["name"] for p in info.leaves if self.leaf(p)}
 
@@ -232,7 +232,12 @@ def _to_f32(x):
 
 
 def _tag(v):
-    return next(iter(v)) if isinstance(v, dict) and len(v) in (1, 2) else None
+    """The tag of a tagged value ("int", "ts", "struct", ...); None for null, bool, string, list."""
+    if not isinstance(v, dict):
+        return None
+    if "ts" in v:
+        return "ts"
+    return next(iter(v)) if len(v) == 1 else None
 
 
 class Comparator:
@@ -356,6 +361,7 @@ COMPARATOR_CASES = [
     ({"dec": "12.340"}, {"dec": "12.34"}, False, ()),
     ({"hex": "00FF"}, {"hex": "00ff"}, True, ()),
     ({"ts": "1", "utc": True}, {"ts": "1", "utc": False}, False, ()),
+    ({"ts": "-5", "utc": True}, {"utc": True, "ts": "-5"}, True, ()),
     ({"ts": "1", "utc": True}, {"ts": "1", "utc": False}, True, ("ignore-utc-flag",)),
     ({"ts": "1999", "utc": False}, {"ts": "1000", "utc": False}, True, ("timestamp-micros",)),
     ({"ts": "2000", "utc": False}, {"ts": "1000", "utc": False}, False, ("timestamp-micros",)),

@@ -193,8 +193,6 @@ class FileInfo:
         meta = footer.struct()
         self.footer_anomalies = footer.anomalies
         self.path = path
-        self.num_rows = meta.get(3, 0)
-        self.created_by = meta.get(6, b"").decode("utf-8", "replace")
         self.leaves = self._leaves(meta.get(2, []))
         # encodings: of the data pages only (a dictionary page is always PLAIN or PLAIN_DICTIONARY)
         self.codecs, self.encodings, self.page_types = set(), set(), set()

@@ -108,8 +108,7 @@ function canonStruct(node, value, original) {
 
 // hyparquet's own rule (schema.js isListLike): a LIST group with one repeated child.
 function isListLike(node) {
-  const { ctype } = { ctype: node.element.converted_type }
-  if (ctype !== 'LIST' || node.children.length > 1) return false
+  if (node.element.converted_type !== 'LIST' || node.children.length > 1) return false
   const first = node.children[0]
   return first.children.length <= 1 && first.element.repetition_type === 'REPEATED'
 }
