@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <string_view>
 
@@ -138,7 +139,39 @@ bool ParseIntField(const char* p, int64_t n, T* out) {
   return true;
 }
 
+// Clinger's fast path: a plain decimal whose digits fit in 53 bits and whose fraction has at
+// most 22 digits is exactly (digits as double) / 10^fraction_digits, both exact and one
+// correctly rounded division. Everything else goes to from_chars.
+bool FastDouble(const char* p, int64_t n, double* out) {
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const char* end = p + n;
+  const bool negative = *p == '-';
+  p += negative;
+  uint64_t mantissa = 0;
+  int digits = 0;
+  for (; p < end && static_cast<unsigned>(*p - '0') <= 9; ++p, ++digits) {
+    mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+  }
+  int fraction = 0;
+  if (p < end && *p == '.') {
+    ++p;
+    for (; p < end && static_cast<unsigned>(*p - '0') <= 9; ++p, ++fraction) {
+      mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+    }
+    digits += fraction;
+  }
+  if (p != end || digits == 0 || digits > 19 || mantissa > (uint64_t{1} << 53) || fraction > 22) {
+    return false;
+  }
+  double v = static_cast<double>(mantissa) / kPow10[fraction];
+  *out = negative ? -v : v;
+  return true;
+}
+
 bool ParseDoubleField(const char* p, int64_t n, double* out) {
+  if (FastDouble(p, n, out)) return true;
   if (*p != '+' && *p != ' ' && *p != '\t') {
     auto [ptr, ec] = std::from_chars(p, p + n, *out);
     if (ec == std::errc() && ptr == p + n) return true;
@@ -156,22 +189,91 @@ bool ParseFloatField(const char* p, int64_t n, float* out) {
   return true;
 }
 
-int Digit(char c) { return static_cast<unsigned char>(c) - '0'; }
+unsigned Digit(char c) { return static_cast<unsigned>(static_cast<unsigned char>(c) - '0'); }
 
-bool ParseDateField(const char* p, int64_t n, int32_t* out) {
-  if (n == 10 && p[4] == '-' && p[7] == '-') {
-    bool digits = true;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) digits &= static_cast<unsigned>(Digit(p[i])) <= 9;
-    if (digits) {
-      const int64_t y = Digit(p[0]) * 1000 + Digit(p[1]) * 100 + Digit(p[2]) * 10 + Digit(p[3]);
-      const int m = Digit(p[5]) * 10 + Digit(p[6]);
-      const int d = Digit(p[8]) * 10 + Digit(p[9]);
-      if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return false;
-      *out = static_cast<int32_t>(DaysFromCivil(y, m, d));
-      return true;
+bool AllDigits(const char* p, std::initializer_list<int> at) {
+  unsigned bad = 0;
+  for (int i : at) bad |= Digit(p[i]) > 9;
+  return bad == 0;
+}
+
+// Consecutive rows usually share a month; remembering its first day saves the calendar math.
+class MonthStart {
+ public:
+  // Days since the epoch of a date already checked to be valid.
+  int64_t Days(int64_t y, int m, int d) {
+    const int64_t key = y * 16 + m;
+    if (key != key_) {
+      key_ = key;
+      start_ = DaysFromCivil(y, m, 1);
     }
+    return start_ + d - 1;
+  }
+
+ private:
+  int64_t key_ = -1;
+  int64_t start_ = 0;
+};
+
+// "YYYY-MM-DD" at p: sets y, m, d if the digits are there and the date exists.
+bool FixedDate(const char* p, int64_t* y, int* m, int* d) {
+  if (p[4] != '-' || p[7] != '-' || !AllDigits(p, {0, 1, 2, 3, 5, 6, 8, 9})) return false;
+  *y = Digit(p[0]) * 1000 + Digit(p[1]) * 100 + Digit(p[2]) * 10 + Digit(p[3]);
+  *m = static_cast<int>(Digit(p[5]) * 10 + Digit(p[6]));
+  *d = static_cast<int>(Digit(p[8]) * 10 + Digit(p[9]));
+  return *m >= 1 && *m <= 12 && *d >= 1 && *d <= DaysInMonth(*y, *m);
+}
+
+bool ParseDateField(const char* p, int64_t n, MonthStart* months, int32_t* out) {
+  int64_t y;
+  int m, d;
+  if (n == 10 && FixedDate(p, &y, &m, &d)) {
+    *out = static_cast<int32_t>(months->Days(y, m, d));
+    return true;
   }
   auto v = ParseDate32(View(p, n));
+  if (!v) return false;
+  *out = *v;
+  return true;
+}
+
+// "YYYY-MM-DD HH:MM:SS[.fraction]" (or 'T'), no zone: the common spelling, parsed inline.
+bool FastTimestamp(const char* p, int64_t n, TimeUnit unit, MonthStart* months, int64_t* out) {
+  if (n < 19 || (p[10] != ' ' && p[10] != 'T') || p[13] != ':' || p[16] != ':') return false;
+  int64_t y;
+  int m, d;
+  if (!FixedDate(p, &y, &m, &d) || !AllDigits(p, {11, 12, 14, 15, 17, 18})) return false;
+  const int64_t hh = Digit(p[11]) * 10 + Digit(p[12]);
+  const int64_t mi = Digit(p[14]) * 10 + Digit(p[15]);
+  const int64_t ss = Digit(p[17]) * 10 + Digit(p[18]);
+  if (hh > 23 || mi > 59 || ss > 59) return false;
+  int64_t nanos = 0;
+  if (n > 19) {
+    if (p[19] != '.' || n == 20 || n > 29) return false;
+    for (int64_t i = 20; i < 29; ++i) {
+      unsigned digit = i < n ? Digit(p[i]) : 0;
+      if (digit > 9) return false;
+      nanos = nanos * 10 + digit;
+    }
+  }
+  const int64_t per_second = TimeUnitsPerSecond(unit);
+  const int64_t div = 1000000000 / per_second;
+  const int64_t seconds = months->Days(y, m, d) * 86400 + (hh * 60 + mi) * 60 + ss;
+  int64_t scaled;
+  if (__builtin_mul_overflow(seconds, per_second, &scaled)) return false;
+  return !__builtin_add_overflow(scaled, (nanos + div / 2) / div, out);
+}
+
+bool ParseBoolField(const char* p, int64_t n, bool* out) {
+  if (n == 4 && std::memcmp(p, "true", 4) == 0) {
+    *out = true;
+    return true;
+  }
+  if (n == 5 && std::memcmp(p, "false", 5) == 0) {
+    *out = false;
+    return true;
+  }
+  auto v = ParseBool(View(p, n));
   if (!v) return false;
   *out = *v;
   return true;
@@ -216,9 +318,9 @@ Status DecodeBool(const DecodeContext& ctx, int col, const DataTypePtr& type, Ar
   size_t failed = ForEachField<true>(
       ctx, col,
       [&](size_t r, const char* p, int64_t n, bool) {
-        auto v = ParseBool(View(p, n));
-        if (!v) return false;
-        if (*v) bitmap::SetBit(bits, static_cast<int64_t>(r));
+        bool v;
+        if (!ParseBoolField(p, n, &v)) return false;
+        if (v) bitmap::SetBit(bits, static_cast<int64_t>(r));
         return true;
       },
       [&](size_t r) { nulls.push_back(static_cast<uint32_t>(r)); });
@@ -379,8 +481,13 @@ Status DecodeColumn(const DecodeContext& ctx, int col, const DataTypePtr& type, 
       return DecodeFixed<float>(ctx, col, type, ParseFloatField, out, bad);
     case TypeId::kFloat64:
       return DecodeFixed<double>(ctx, col, type, ParseDoubleField, out, bad);
-    case TypeId::kDate32:
-      return DecodeFixed<int32_t>(ctx, col, type, ParseDateField, out, bad);
+    case TypeId::kDate32: {
+      MonthStart months;
+      auto parse = [&months](const char* p, int64_t n, int32_t* o) {
+        return ParseDateField(p, n, &months, o);
+      };
+      return DecodeFixed<int32_t>(ctx, col, type, parse, out, bad);
+    }
     case TypeId::kTime64: {
       const TimeUnit unit = type->unit();
       auto parse = [unit](const char* p, int64_t n, int64_t* o) {
@@ -392,7 +499,9 @@ Status DecodeColumn(const DecodeContext& ctx, int col, const DataTypePtr& type, 
     }
     case TypeId::kTimestamp: {
       const TimeUnit unit = type->unit();
-      auto parse = [unit](const char* p, int64_t n, int64_t* o) {
+      MonthStart months;
+      auto parse = [unit, &months](const char* p, int64_t n, int64_t* o) {
+        if (FastTimestamp(p, n, unit, &months, o)) return true;
         auto v = ParseTimestamp(View(p, n), unit);
         if (v) *o = v->value;
         return v.has_value();

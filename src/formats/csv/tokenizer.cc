@@ -60,21 +60,33 @@ uint64_t Mask16(__m128i bytes, __m128i needle) {
   return static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, needle)));
 }
 
-Masks Classify(const char* p, const TokenizerConfig& c) {
-  const __m128i vd = _mm_set1_epi8(c.delimiter);
-  const __m128i vn = _mm_set1_epi8(c.newline);
-  const __m128i vq = _mm_set1_epi8(c.quote);
+// The three bytes to look for, broadcast once per span.
+struct Needles {
+  explicit Needles(const TokenizerConfig& c)
+      : delimiter(_mm_set1_epi8(c.delimiter)),
+        newline(_mm_set1_epi8(c.newline)),
+        quote(_mm_set1_epi8(c.quote)) {}
+  __m128i delimiter, newline, quote;
+};
+
+Masks Classify(const char* p, const Needles& n) {
   Masks m{0, 0, 0};
   for (int i = 0; i < 4; ++i) {
     __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
-    m.delimiter |= Mask16(bytes, vd) << (16 * i);
-    m.newline |= Mask16(bytes, vn) << (16 * i);
-    m.quote |= Mask16(bytes, vq) << (16 * i);
+    m.delimiter |= Mask16(bytes, n.delimiter) << (16 * i);
+    m.newline |= Mask16(bytes, n.newline) << (16 * i);
+    m.quote |= Mask16(bytes, n.quote) << (16 * i);
   }
   return m;
 }
 #else
-Masks Classify(const char* p, const TokenizerConfig& c) {
+struct Needles {
+  explicit Needles(const TokenizerConfig& c) : config(c) {}
+  TokenizerConfig config;
+};
+
+Masks Classify(const char* p, const Needles& n) {
+  const TokenizerConfig& c = n.config;
   Masks m{0, 0, 0};
   for (int i = 0; i < 64; ++i) {
     m.delimiter |= uint64_t{p[i] == c.delimiter} << i;
@@ -120,6 +132,7 @@ bool TokenizeBitmask(const char* data, size_t size, const TokenizerConfig& c, To
   uint64_t prev_quote = 0;  // 1 if the previous step ended with a quote
   size_t last_open = 0;     // the last quote that opened a field (for unterminated quotes)
   alignas(16) char tail[64];
+  const Needles needles(c);
   for (size_t base = 0; base < size; base += 64) {
     // Room for one entry per byte of this step (records needs one spare: see below).
     if (k + 64 > ends.capacity()) {
@@ -137,7 +150,7 @@ bool TokenizeBitmask(const char* data, size_t size, const TokenizerConfig& c, To
       std::memcpy(tail, p, size - base);
       p = tail;
     }
-    Masks m = Classify(p, c);
+    Masks m = Classify(p, needles);
     uint64_t seps = m.delimiter | m.newline;
     if constexpr (kQuoting) {
       if (m.quote | in_quote) {
