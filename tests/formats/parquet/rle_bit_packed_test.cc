@@ -2,6 +2,7 @@
 // batch sizes at every width, dictionary gathering, hostile data; legacy BIT_PACKED levels.
 #include "formats/parquet/rle_bit_packed.h"
 
+#include <list>
 #include <random>
 #include <string>
 #include <vector>
@@ -17,8 +18,11 @@ std::string Bytes(std::initializer_list<int> bytes) {
   return s;
 }
 
-RleBitPackedDecoder DecoderOf(const std::string& s, int bit_width) {
-  return RleBitPackedDecoder(reinterpret_cast<const uint8_t*>(s.data()), s.size(), bit_width);
+// The decoder does not own its input: keep every test input alive until the binary exits.
+RleBitPackedDecoder DecoderOf(std::string s, int bit_width) {
+  static std::list<std::string> inputs;
+  const std::string& kept = inputs.emplace_back(std::move(s));
+  return RleBitPackedDecoder(reinterpret_cast<const uint8_t*>(kept.data()), kept.size(), bit_width);
 }
 
 std::vector<uint32_t> DecodeAll(const std::string& s, int bit_width, int64_t max = 1 << 20) {

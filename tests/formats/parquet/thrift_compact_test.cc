@@ -2,6 +2,7 @@
 // fields of every type, and hostile inputs (truncation, lying lengths, deep nesting).
 #include "formats/parquet/thrift_compact.h"
 
+#include <list>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,11 @@ std::string Bytes(std::initializer_list<int> bytes) {
   return s;
 }
 
-ThriftCompactReader ReaderOf(const std::string& s, const ThriftLimits& limits = {}) {
-  return ThriftCompactReader(reinterpret_cast<const uint8_t*>(s.data()), s.size(), limits);
+// The reader does not own its input: keep every test input alive until the test binary exits.
+ThriftCompactReader ReaderOf(std::string s, const ThriftLimits& limits = {}) {
+  static std::list<std::string> inputs;
+  const std::string& kept = inputs.emplace_back(std::move(s));
+  return ThriftCompactReader(reinterpret_cast<const uint8_t*>(kept.data()), kept.size(), limits);
 }
 
 TEST(ThriftCompactTest, KnownFieldHeadersAndValues) {
