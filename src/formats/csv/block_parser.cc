@@ -34,8 +34,8 @@ Status ParseBlock(const BlockParserConfig& config, const char* data, size_t size
   std::vector<ArrayPtr> arrays(config.columns.size());
   for (size_t i = 0; i < config.columns.size(); ++i) {
     std::optional<SyntaxError> bad;
-    BB_RETURN_NOT_OK(DecodeColumn(ctx, config.columns[i], config.schema->field(static_cast<int>(i)).type,
-                                  &arrays[i], &bad));
+    const DataTypePtr& type = config.schema->field(static_cast<int>(i)).type;
+    BB_RETURN_NOT_OK(DecodeColumn(ctx, config.columns[i], type, &arrays[i], &bad));
     if (bad) {
       // Of several bad columns report the leftmost bad field of the earliest row.
       if (!out->error || bad->offset < out->error->offset) out->error = bad;

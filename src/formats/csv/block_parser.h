@@ -33,7 +33,8 @@ Status ParseBlock(const BlockParserConfig& config, const char* data, size_t size
 // Type inference over (at most max_rows records of) a block: observes every well-formed record
 // (malformed ones are left for the read to report). Returns the number of rows observed, or
 // nullopt if the block breaks the quoting rules.
-std::optional<size_t> ObserveBlock(const BlockParserConfig& config, const char* data, size_t size, bool complete,
-                  size_t max_rows, std::vector<ColumnTypeGuess>* guesses);
+std::optional<size_t> ObserveBlock(const BlockParserConfig& config, const char* data, size_t size,
+                                   bool complete, size_t max_rows,
+                                   std::vector<ColumnTypeGuess>* guesses);
 
 }  // namespace bundlebase::csv

@@ -30,7 +30,8 @@ bool OddQuoteCount(const char* p, uint64_t n, char quote) {
     __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16)), q);
     __m128i c = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 32)), q);
     __m128i d = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 48)), q);
-    acc ^= static_cast<unsigned>(_mm_movemask_epi8(_mm_xor_si128(_mm_xor_si128(a, b), _mm_xor_si128(c, d))));
+    __m128i x = _mm_xor_si128(_mm_xor_si128(a, b), _mm_xor_si128(c, d));
+    acc ^= static_cast<unsigned>(_mm_movemask_epi8(x));
   }
 #endif
   for (; i < n; ++i) acc ^= p[i] == quote;
@@ -159,7 +160,9 @@ Result<Wave> BlockPlanner::NextWave() {
     }
     const uint64_t last = std::min(i, n);
     for (uint64_t b = 0; b < last; ++b) {
-      if (bounds[b] < bounds[b + 1]) wave.blocks.emplace_back(begin + bounds[b], begin + bounds[b + 1]);
+      if (bounds[b] < bounds[b + 1]) {
+        wave.blocks.emplace_back(begin + bounds[b], begin + bounds[b + 1]);
+      }
     }
     cursor_ = wave.error ? end_ : begin + bounds[last];
     return wave;

@@ -6,7 +6,8 @@ namespace bundlebase::csv {
 
 namespace {
 
-// Blank lines (nothing but spaces, tabs or a stray \r) are skipped wherever they appear.
+// Blank lines (nothing but spaces, tabs or a stray \r) are skipped wherever they appear in a
+// file of several columns. In a one-column file an empty line is an empty field: a NULL.
 bool IsBlankRecord(const char* data, int64_t start, int64_t end) {
   for (int64_t i = start; i < end; ++i) {
     if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') return false;
@@ -27,7 +28,7 @@ bool ShapeSlow(const char* data, const TokenizedSpan& span, const ShapeOptions& 
     const int64_t first = prev_last + 1;
     const int64_t fields = last - prev_last;
     prev_last = last;
-    if (fields == 1 && IsBlankRecord(data, start, e[last])) continue;
+    if (fields == 1 && nc > 1 && IsBlankRecord(data, start, e[last])) continue;
     if (int64_t{e[last]} - start > opt.max_record_bytes) {
       if (opt.skip_malformed) continue;
       *error = SyntaxError{SyntaxErrorKind::kRecordTooLong, static_cast<uint64_t>(start),
@@ -81,8 +82,7 @@ bool ShapeRecords(const char* data, const TokenizedSpan& span, const ShapeOption
   for (size_t r = 0; r < records; ++r) {
     const int64_t last = rl[r];
     const uint32_t start = prev_last < 0 ? 0 : e[prev_last] + 1;
-    const bool bad = last - prev_last != nc || int64_t{e[last] - start} > opt.max_record_bytes ||
-                     (nc == 1 && IsBlankRecord(data, start, e[last]));
+    const bool bad = last - prev_last != nc || int64_t{e[last] - start} > opt.max_record_bytes;
     if (bad) return ShapeSlow(data, span, opt, grid, error);
     starts[r] = start;
     prev_last = last;

@@ -1,8 +1,8 @@
 // FieldGrid: tokenized records checked against the expected number of columns, so field
 // (row, column) can be found by arithmetic. ShapeRecords builds it from a TokenizedSpan:
-// it skips blank lines, enforces the field count (or pads short records with NULLs when asked)
-// and the record size limit. In the common case — every record well formed — it only adds the
-// row starts and reuses the tokenizer's field ends as they are.
+// it skips blank lines (when there is more than one column), enforces the field count (or pads
+// short records with NULLs when asked) and the record size limit. In the common case — every
+// record well formed — it only adds the row starts and reuses the tokenizer's field ends.
 #pragma once
 
 #include <cstddef>

@@ -80,8 +80,8 @@ Result<uint64_t> SkipLinesInFile(io::RandomAccessFile* file, uint64_t pos, int64
 }
 
 int ThreadCount(const CsvReadOptions& o) {
-  return o.num_threads > 0 ? o.num_threads
-                           : static_cast<int>(std::max<size_t>(1, ThreadPool::Default().num_threads()));
+  if (o.num_threads > 0) return o.num_threads;
+  return static_cast<int>(std::max<size_t>(1, ThreadPool::Default().num_threads()));
 }
 
 std::unique_ptr<BlockPlanner> MakePlanner(std::shared_ptr<io::RandomAccessFile> file,
@@ -106,7 +106,8 @@ Result<std::unique_ptr<CsvReader>> EmptyReader(std::shared_ptr<io::RandomAccessF
   std::vector<std::string> names = o.column_names;
   ResolvedColumns cols;
   if (!names.empty()) {
-    BB_ASSIGN_OR_RAISE(cols, ResolveColumns(names, std::vector<DataTypePtr>(names.size(), Utf8()), o));
+    const std::vector<DataTypePtr> text(names.size(), Utf8());
+    BB_ASSIGN_OR_RAISE(cols, ResolveColumns(names, text, o));
   }
   BlockParserConfig parser;
   parser.schema = MakeSchema({});
@@ -295,13 +296,15 @@ Result<std::unique_ptr<CsvReader>> OpenCsvReader(std::shared_ptr<io::RandomAcces
         ++regions;
       }
     }
-    errors.sample_description =
-        complete ? (static_cast<int64_t>(rows) < options.sample_rows
-                        ? std::string("all rows of the file")
-                        : fmt::format("the first {} rows", rows))
-                 : fmt::format("{} sampled rows (the start of the file{})", rows,
-                               regions > 0 ? fmt::format(" and {} regions spread through it", regions)
-                                           : std::string());
+    if (complete && static_cast<int64_t>(rows) < options.sample_rows) {
+      errors.sample_description = "all rows of the file";
+    } else if (complete || regions == 0) {
+      errors.sample_description = fmt::format("the first {} rows", rows);
+    } else {
+      errors.sample_description = fmt::format(
+          "{} sampled rows (the start of the file and {} regions spread through it)", rows,
+          regions);
+    }
   }
   std::vector<DataTypePtr> inferred;
   for (const ColumnTypeGuess& g : guesses) inferred.push_back(g.Resolve());

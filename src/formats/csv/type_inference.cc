@@ -50,7 +50,9 @@ uint8_t ColumnTypeGuess::CandidatesOf(std::string_view value, bool* has_digit) {
   }
   if (*has_digit && trimmed.size() >= 8) {
     if (ParseDate32(value)) c |= kDate;
-    if (auto ts = ParseTimestamp(value, TimeUnit::kMicro)) c |= ts->has_tz ? kTimestampTz : kTimestamp;
+    if (auto ts = ParseTimestamp(value, TimeUnit::kMicro)) {
+      c |= ts->has_tz ? kTimestampTz : kTimestamp;
+    }
   }
   return c;
 }

@@ -207,8 +207,7 @@ TEST(CsvReaderErrorsTest, ErrorAfterGoodBatchesComesInOrder) {
   o.batch_rows = 100000;
   o.sample_regions = 0;
   o.sample_rows = 100;
-  ASSERT_OK_AND_ASSIGN(auto reader, OpenCsvReader(std::make_shared<MemoryFile>(
-                                        Buffer::FromString(text), "t.csv"), o));
+  ASSERT_OK_AND_ASSIGN(auto reader, testing::OpenText(text, o));
   int64_t rows = 0;
   Status error;
   for (;;) {

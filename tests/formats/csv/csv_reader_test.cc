@@ -103,8 +103,7 @@ TEST(CsvReaderTest, TabSemicolonAndPipeDelimiters) {
   for (char d : {'\t', ';', '|'}) {
     std::string text = std::string("a") + d + "b" + d + "c\n1" + d + "x,y" + d + "2.5\n2" + d +
                        "z" + d + "3.5\n";
-    ASSERT_OK_AND_ASSIGN(auto reader, OpenCsvReader(std::make_shared<MemoryFile>(
-                                          Buffer::FromString(text), "t.tsv")));
+    ASSERT_OK_AND_ASSIGN(auto reader, testing::OpenText(text));
     EXPECT_EQ(reader->dialect().delimiter, d);
     ASSERT_OK_AND_ASSIGN(auto batches, reader->ReadAll());
     ASSERT_EQ(batches.size(), 1u);
@@ -131,7 +130,8 @@ TEST(CsvReaderTest, ColumnNamesOption) {
   EXPECT_EQ(b->schema()->names(), (V{"x", "y"}));
   EXPECT_EQ(b->num_rows(), 2);
   o.column_names = {"x"};
-  EXPECT_NE(testing::ReadError("1,2\n3,4\n", o).find("column_names lists 1 names but the file has 2"),
+  EXPECT_NE(testing::ReadError("1,2\n3,4\n", o)
+                .find("column_names lists 1 names but the file has 2"),
             std::string::npos);
 }
 
@@ -167,9 +167,7 @@ TEST(CsvReaderTest, InferTypesOffReadsText) {
 TEST(CsvReaderTest, IncludeColumnsProjectsAndOrders) {
   CsvReadOptions o;
   o.include_columns = {"c", "A"};
-  ASSERT_OK_AND_ASSIGN(auto reader, OpenCsvReader(std::make_shared<MemoryFile>(
-                                        Buffer::FromString("a,b,c\n1,x,2.5\n2,y,3.5\n"), "t.csv"),
-                                    o));
+  ASSERT_OK_AND_ASSIGN(auto reader, testing::OpenText("a,b,c\n1,x,2.5\n2,y,3.5\n", o));
   EXPECT_EQ(reader->schema()->names(), (V{"c", "a"}));
   EXPECT_EQ(reader->file_schema()->num_fields(), 3);
   ASSERT_OK_AND_ASSIGN(auto batches, reader->ReadAll());
@@ -200,8 +198,7 @@ TEST(CsvReaderTest, NullPaddingFillsShortRecords) {
 
 TEST(CsvReaderTest, TitleLinesAreSkipped) {
   ASSERT_OK_AND_ASSIGN(auto reader,
-                       OpenCsvReader(std::make_shared<MemoryFile>(
-                           Buffer::FromString("Sales report\nGenerated today\na,b\n1,2\n"), "t.csv")));
+                       testing::OpenText("Sales report\nGenerated today\na,b\n1,2\n"));
   EXPECT_EQ(reader->dialect().skip_rows, 2);
   EXPECT_EQ(reader->schema()->names(), (V{"a", "b"}));
   CsvReadOptions o;
@@ -251,8 +248,7 @@ TEST(CsvReaderTest, BatchRowsSlicesOutput) {
   for (int i = 0; i < 1000; ++i) text += std::to_string(i) + "\n";
   CsvReadOptions o;
   o.batch_rows = 300;
-  ASSERT_OK_AND_ASSIGN(auto reader,
-                       OpenCsvReader(std::make_shared<MemoryFile>(Buffer::FromString(text), "t.csv"), o));
+  ASSERT_OK_AND_ASSIGN(auto reader, testing::OpenText(text, o));
   ASSERT_OK_AND_ASSIGN(auto batches, reader->ReadAll());
   ASSERT_EQ(batches.size(), 4u);
   EXPECT_EQ(batches[0]->num_rows(), 300);

@@ -43,6 +43,12 @@ inline Result<RecordBatchPtr> Read(std::string text, CsvReadOptions options = {}
   return ReadCsvString(std::move(text), std::move(options), "test.csv");
 }
 
+inline Result<std::unique_ptr<CsvReader>> OpenText(std::string text,
+                                                   CsvReadOptions options = {}) {
+  return OpenCsvReader(std::make_shared<MemoryFile>(Buffer::FromString(std::move(text)), "t.csv"),
+                       std::move(options));
+}
+
 // The error message of reading `text` (empty if it read fine).
 inline std::string ReadError(std::string text, CsvReadOptions options = {}) {
   auto r = Read(std::move(text), std::move(options));
