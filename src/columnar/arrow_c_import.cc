@@ -20,31 +20,31 @@ alignas(64) const uint8_t kZeros[64] = {};
 using Owner = std::shared_ptr<const void>;
 
 // One ArrowArray node being imported, with the checks and buffer wrapping all layouts share.
-class Node {
- public:
-  Node(const ArrowArray& c, const ForeignType& t, const Owner& owner)
-      : c_(c), t_(t), owner_(owner) {}
+struct Node {
+  const ArrowArray& c;
+  const ForeignType& t;
+  const Owner& owner;  // keeps the producer's memory alive
 
-  int64_t length() const { return c_.length; }
-  int64_t offset() const { return c_.offset; }
-  int64_t end() const { return c_.offset + c_.length; }
+  int64_t length() const { return c.length; }
+  int64_t offset() const { return c.offset; }
+  int64_t end() const { return c.offset + c.length; }
 
   Status CheckShape(int64_t buffers, int64_t children) const {
-    if (c_.length < 0 || c_.offset < 0) {
+    if (c.length < 0 || c.offset < 0) {
       return Status::Invalid("Arrow array has a negative length or offset");
     }
-    if (c_.n_buffers < buffers || (buffers > 0 && c_.buffers == nullptr)) {
-      return Status::Invalid("Arrow {} array has {} buffers, needs {}", t_.type->ToString(),
-                             c_.n_buffers, buffers);
+    if (c.n_buffers < buffers || (buffers > 0 && c.buffers == nullptr)) {
+      return Status::Invalid("Arrow {} array has {} buffers, needs {}", t.type->ToString(),
+                             c.n_buffers, buffers);
     }
-    if (c_.n_children != children || (children > 0 && c_.children == nullptr)) {
-      return Status::Invalid("Arrow {} array has {} children, needs {}", t_.type->ToString(),
-                             c_.n_children, children);
+    if (c.n_children != children || (children > 0 && c.children == nullptr)) {
+      return Status::Invalid("Arrow {} array has {} children, needs {}", t.type->ToString(),
+                             c.n_children, children);
     }
     return Status::OK();
   }
 
-  const uint8_t* raw(int i) const { return static_cast<const uint8_t*>(c_.buffers[i]); }
+  const uint8_t* raw(int i) const { return static_cast<const uint8_t*>(c.buffers[i]); }
 
   // Buffer i of `bytes` bytes, wrapped in place (copied when misaligned for `align`).
   Result<BufferPtr> Wrap(int i, int64_t bytes, size_t align = 1) const {
@@ -52,7 +52,7 @@ class Node {
     if (p == nullptr) {
       if (bytes > 0) {
         return Status::Invalid("Arrow {} array has a null buffer {} of {} bytes",
-                               t_.type->ToString(), i, bytes);
+                               t.type->ToString(), i, bytes);
       }
       return Buffer::Wrap(kZeros, 0, nullptr);
     }
@@ -61,12 +61,12 @@ class Node {
       std::memcpy(copy->mutable_data(), p, static_cast<size_t>(bytes));
       return BufferPtr(std::move(copy));
     }
-    return Buffer::Wrap(p, static_cast<size_t>(bytes), owner_);
+    return Buffer::Wrap(p, static_cast<size_t>(bytes), owner);
   }
 
   // An offsets buffer of `width`-byte entries, which may be null for an empty array.
   Result<BufferPtr> WrapOffsets(int i, int width) const {
-    if (raw(i) == nullptr && c_.length == 0) return Buffer::Wrap(kZeros, width, nullptr);
+    if (raw(i) == nullptr && c.length == 0) return Buffer::Wrap(kZeros, width, nullptr);
     return Wrap(i, (end() + 1) * width, width);
   }
 
@@ -78,26 +78,26 @@ class Node {
   // The validity bits moved to start at row 0 (for layouts rebuilt from row 0).
   Result<BufferPtr> RebasedValidity() const {
     if (raw(0) == nullptr) return BufferPtr();
-    if (c_.offset % 8 == 0) {
-      return Buffer::Wrap(raw(0) + c_.offset / 8,
-                          static_cast<size_t>(bitmap::BytesForBits(c_.length)), owner_);
+    if (c.offset % 8 == 0) {
+      return Buffer::Wrap(raw(0) + c.offset / 8,
+                          static_cast<size_t>(bitmap::BytesForBits(c.length)), owner);
     }
-    BB_ASSIGN_OR_RAISE(auto bits, MutableBuffer::Allocate(bitmap::BytesForBits(c_.length), true));
-    bitmap::CopyBits(raw(0), c_.offset, c_.length, bits->mutable_data(), 0);
+    BB_ASSIGN_OR_RAISE(auto bits, MutableBuffer::Allocate(bitmap::BytesForBits(c.length), true));
+    bitmap::CopyBits(raw(0), c.offset, c.length, bits->mutable_data(), 0);
     return BufferPtr(std::move(bits));
   }
 
   bool IsValid(int64_t i) const {
-    return raw(0) == nullptr || bitmap::GetBit(raw(0), c_.offset + i);
+    return raw(0) == nullptr || bitmap::GetBit(raw(0), c.offset + i);
   }
 
   // The null count to give our Array: exact when known, else "count it" (-1).
-  int64_t null_count() const { return raw(0) == nullptr ? 0 : c_.null_count; }
+  int64_t null_count() const { return raw(0) == nullptr ? 0 : c.null_count; }
 
   // An array of this node's type over `buffers` at `offset` (0 for rebuilt layouts).
   ArrayPtr Make(std::vector<BufferPtr> buffers, int64_t offset,
                 std::vector<ArrayPtr> children = {}) const {
-    return std::make_shared<Array>(t_.type, c_.length, std::move(buffers), null_count(), offset,
+    return std::make_shared<Array>(t.type, c.length, std::move(buffers), null_count(), offset,
                                    std::move(children));
   }
 
@@ -107,37 +107,33 @@ class Node {
   Result<ArrayPtr> ConvertValues(Convert&& convert) const {
     BB_RETURN_NOT_OK(CheckShape(2, 0));
     BB_ASSIGN_OR_RAISE(BufferPtr in, Wrap(1, end() * static_cast<int64_t>(sizeof(In))));
-    BB_ASSIGN_OR_RAISE(auto out, MutableBuffer::Allocate(c_.length * sizeof(Out)));
-    for (int64_t i = 0; i < c_.length; ++i) {
+    BB_ASSIGN_OR_RAISE(auto out, MutableBuffer::Allocate(c.length * sizeof(Out)));
+    for (int64_t i = 0; i < c.length; ++i) {
       In v;
-      std::memcpy(&v, in->data() + (c_.offset + i) * sizeof(In), sizeof(In));
+      std::memcpy(&v, in->data() + (c.offset + i) * sizeof(In), sizeof(In));
       if (!convert(v, &out->mutable_data_as<Out>()[i]) && IsValid(i)) {
         return Status::Invalid("an imported value at row {} does not fit {}", i,
-                               t_.type->ToString());
+                               t.type->ToString());
       }
     }
     BB_ASSIGN_OR_RAISE(BufferPtr validity, RebasedValidity());
     return Make({validity, std::move(out)}, 0);
   }
-
-  const ArrowArray& c_;
-  const ForeignType& t_;
-  const Owner& owner_;
 };
 
 Result<ArrayPtr> ImportNode(const ArrowArray& c, const ForeignType& t, const Owner& owner);
 
 Result<ArrayPtr> ImportChild(const Node& n, int i, const ForeignType& t) {
-  const ArrowArray* child = n.c_.children[i];
+  const ArrowArray* child = n.c.children[i];
   if (child == nullptr) return Status::Invalid("Arrow array child {} is null", i);
-  return ImportNode(*child, t, n.owner_);
+  return ImportNode(*child, t, n.owner);
 }
 
 Result<ArrayPtr> ImportNative(const Node& n) {
-  const DataType& type = *n.t_.type;
+  const DataType& type = *n.t.type;
   switch (type.id()) {
     case TypeId::kNull:
-      return std::make_shared<Array>(n.t_.type, n.length(), std::vector<BufferPtr>{});
+      return std::make_shared<Array>(n.t.type, n.length(), std::vector<BufferPtr>{});
     case TypeId::kBool: {
       BB_RETURN_NOT_OK(n.CheckShape(2, 0));
       BB_ASSIGN_OR_RAISE(BufferPtr validity, n.Validity());
@@ -158,7 +154,7 @@ Result<ArrayPtr> ImportNative(const Node& n) {
       BB_RETURN_NOT_OK(n.CheckShape(2, 1));
       BB_ASSIGN_OR_RAISE(BufferPtr validity, n.Validity());
       BB_ASSIGN_OR_RAISE(BufferPtr offsets, n.WrapOffsets(1, 4));
-      BB_ASSIGN_OR_RAISE(ArrayPtr items, ImportChild(n, 0, n.t_.children[0]));
+      BB_ASSIGN_OR_RAISE(ArrayPtr items, ImportChild(n, 0, n.t.children[0]));
       return n.Make({validity, offsets}, n.offset(), {items});
     }
     case TypeId::kStruct: {
@@ -166,7 +162,7 @@ Result<ArrayPtr> ImportNative(const Node& n) {
       BB_ASSIGN_OR_RAISE(BufferPtr validity, n.Validity());
       std::vector<ArrayPtr> children;
       for (size_t i = 0; i < type.fields().size(); ++i) {
-        BB_ASSIGN_OR_RAISE(ArrayPtr child, ImportChild(n, static_cast<int>(i), n.t_.children[i]));
+        BB_ASSIGN_OR_RAISE(ArrayPtr child, ImportChild(n, static_cast<int>(i), n.t.children[i]));
         // Arrow applies the struct's offset to its children; ours are aligned with the parent.
         if (child->length() < n.end()) {
           return Status::Invalid("Arrow struct child \"{}\" has {} rows, needs {}",
@@ -198,7 +194,7 @@ Result<BufferPtr> NarrowOffsets(const Node& n, int64_t* start, int64_t* end) {
   if (*end - *start > INT32_MAX) {
     return Status::ResourceExhausted(
         "an imported {} column holds more than 2 GiB (or 2^31 items) in one batch; use smaller "
-        "batches", n.t_.type->ToString());
+        "batches", n.t.type->ToString());
   }
   BB_ASSIGN_OR_RAISE(auto narrow, MutableBuffer::Allocate((n.length() + 1) * sizeof(int32_t)));
   for (int64_t i = 0; i <= n.length(); ++i) {
@@ -222,7 +218,7 @@ Result<ArrayPtr> ImportLargeList(const Node& n) {
   int64_t start = 0;
   int64_t end = 0;
   BB_ASSIGN_OR_RAISE(BufferPtr offsets, NarrowOffsets(n, &start, &end));
-  BB_ASSIGN_OR_RAISE(ArrayPtr items, ImportChild(n, 0, n.t_.children[0]));
+  BB_ASSIGN_OR_RAISE(ArrayPtr items, ImportChild(n, 0, n.t.children[0]));
   if (end > items->length()) return Status::Invalid("Arrow large list offsets pass its items");
   BB_ASSIGN_OR_RAISE(BufferPtr validity, n.RebasedValidity());
   return n.Make({validity, offsets}, 0, {items->Slice(start, end - start)});
@@ -230,35 +226,35 @@ Result<ArrayPtr> ImportLargeList(const Node& n) {
 
 // Offsets 0, size, 2 * size, ... for fixed-size layouts.
 Result<BufferPtr> StridedOffsets(const Node& n) {
-  if (n.t_.size * n.length() > INT32_MAX) {
+  if (n.t.size * n.length() > INT32_MAX) {
     return Status::ResourceExhausted("an imported fixed-size column is over 2^31 items");
   }
   BB_ASSIGN_OR_RAISE(auto offsets, MutableBuffer::Allocate((n.length() + 1) * sizeof(int32_t)));
   for (int64_t i = 0; i <= n.length(); ++i) {
-    offsets->mutable_data_as<int32_t>()[i] = static_cast<int32_t>(i * n.t_.size);
+    offsets->mutable_data_as<int32_t>()[i] = static_cast<int32_t>(i * n.t.size);
   }
   return BufferPtr(std::move(offsets));
 }
 
 Result<ArrayPtr> ImportFixedSizeList(const Node& n) {
   BB_RETURN_NOT_OK(n.CheckShape(1, 1));
-  BB_ASSIGN_OR_RAISE(ArrayPtr items, ImportChild(n, 0, n.t_.children[0]));
-  if (items->length() < n.end() * n.t_.size) {
+  BB_ASSIGN_OR_RAISE(ArrayPtr items, ImportChild(n, 0, n.t.children[0]));
+  if (items->length() < n.end() * n.t.size) {
     return Status::Invalid("Arrow fixed-size list has too few items");
   }
   BB_ASSIGN_OR_RAISE(BufferPtr offsets, StridedOffsets(n));
   BB_ASSIGN_OR_RAISE(BufferPtr validity, n.RebasedValidity());
   return n.Make({validity, offsets}, 0,
-                {items->Slice(n.offset() * n.t_.size, n.length() * n.t_.size)});
+                {items->Slice(n.offset() * n.t.size, n.length() * n.t.size)});
 }
 
 Result<ArrayPtr> ImportFixedSizeBinary(const Node& n) {
   BB_RETURN_NOT_OK(n.CheckShape(2, 0));
-  BB_ASSIGN_OR_RAISE(BufferPtr data, n.Wrap(1, n.end() * n.t_.size));
+  BB_ASSIGN_OR_RAISE(BufferPtr data, n.Wrap(1, n.end() * n.t.size));
   BB_ASSIGN_OR_RAISE(BufferPtr offsets, StridedOffsets(n));
   BB_ASSIGN_OR_RAISE(BufferPtr validity, n.RebasedValidity());
   return n.Make({validity, offsets,
-                 Buffer::Slice(data, n.offset() * n.t_.size, n.length() * n.t_.size)},
+                 Buffer::Slice(data, n.offset() * n.t.size, n.length() * n.t.size)},
                 0);
 }
 
@@ -266,13 +262,13 @@ Result<ArrayPtr> ImportFixedSizeBinary(const Node& n) {
 // buffer index, offset) into one of the variadic data buffers. Copied into our layout.
 Result<ArrayPtr> ImportBinaryView(const Node& n) {
   BB_RETURN_NOT_OK(n.CheckShape(3, 0));
-  const int64_t data_buffers = n.c_.n_buffers - 3;
-  const auto* sizes = reinterpret_cast<const int64_t*>(n.raw(static_cast<int>(n.c_.n_buffers) - 1));
+  const int64_t data_buffers = n.c.n_buffers - 3;
+  const auto* sizes = reinterpret_cast<const int64_t*>(n.raw(static_cast<int>(n.c.n_buffers) - 1));
   if (data_buffers > 0 && sizes == nullptr) {
     return Status::Invalid("Arrow view array has no buffer sizes");
   }
   BB_ASSIGN_OR_RAISE(BufferPtr views, n.Wrap(1, n.end() * 16));
-  BinaryBuilder builder(n.t_.type);
+  BinaryBuilder builder(n.t.type);
   BB_RETURN_NOT_OK(builder.Reserve(n.length()));
   for (int64_t i = 0; i < n.length(); ++i) {
     if (!n.IsValid(i)) {
@@ -347,10 +343,10 @@ Result<ArrayPtr> DecodeDictionary(const Node& n, const Array& values) {
 
 Result<ArrayPtr> ImportDictionary(const Node& n) {
   BB_RETURN_NOT_OK(n.CheckShape(2, 0));
-  if (n.c_.dictionary == nullptr) return Status::Invalid("Arrow dictionary array has no values");
-  BB_ASSIGN_OR_RAISE(ArrayPtr values, ImportNode(*n.c_.dictionary, n.t_.children[0], n.owner_));
+  if (n.c.dictionary == nullptr) return Status::Invalid("Arrow dictionary array has no values");
+  BB_ASSIGN_OR_RAISE(ArrayPtr values, ImportNode(*n.c.dictionary, n.t.children[0], n.owner));
   BB_RETURN_NOT_OK(ValidateArray(*values));
-  switch (n.t_.index_type->id()) {
+  switch (n.t.index_type->id()) {
     case TypeId::kInt8: return DecodeDictionary<int8_t>(n, *values);
     case TypeId::kUInt8: return DecodeDictionary<uint8_t>(n, *values);
     case TypeId::kInt16: return DecodeDictionary<int16_t>(n, *values);
@@ -364,7 +360,7 @@ Result<ArrayPtr> ImportDictionary(const Node& n) {
 
 Result<ArrayPtr> ImportNode(const ArrowArray& c, const ForeignType& t, const Owner& owner) {
   if (c.release == nullptr) return Status::Invalid("Arrow array was already released");
-  Node n(c, t, owner);
+  Node n{c, t, owner};
   switch (t.layout) {
     case ForeignLayout::kNative: return ImportNative(n);
     case ForeignLayout::kLargeBinary: return ImportLargeBinary(n);
