@@ -101,6 +101,34 @@ Result<BufferPtr> MakeValidity(size_t rows, const PodVector<uint32_t>& nulls) {
 
 std::string_view View(const char* p, int64_t n) { return {p, static_cast<size_t>(n)}; }
 
+// Adds the run of decimal digits at p to *value (which may wrap for over 19 digits; callers
+// count them) and returns where the run ends. Eight digits at a time where possible, with the
+// SWAR method of fast_float and simdjson.
+const char* AccumulateDigits(const char* p, const char* end, uint64_t* value) {
+  uint64_t v = *value;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  while (end - p >= 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    if (((chunk + 0x4646464646464646) | (chunk - 0x3030303030303030)) & 0x8080808080808080) break;
+    chunk -= 0x3030303030303030;
+    chunk = chunk * 10 + (chunk >> 8);
+    chunk = (((chunk & 0x000000FF000000FF) * (100 + (uint64_t{1000000} << 32))) +
+             (((chunk >> 16) & 0x000000FF000000FF) * (1 + (uint64_t{10000} << 32)))) >>
+            32;
+    v = v * 100000000 + chunk;
+    p += 8;
+  }
+#endif
+  for (; p < end; ++p) {
+    const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(*p) - '0');
+    if (digit > 9) break;
+    v = v * 10 + digit;
+  }
+  *value = v;
+  return p;
+}
+
 // Up to 18 digits cannot overflow; longer or unusual spellings go to ParseInt64.
 bool ParseInt64Field(const char* p, int64_t n, int64_t* out) {
   const char* end = p + n;
@@ -108,11 +136,7 @@ bool ParseInt64Field(const char* p, int64_t n, int64_t* out) {
   const int64_t digits = end - d;
   if (digits > 0 && digits <= 18) {
     uint64_t v = 0;
-    for (; d < end; ++d) {
-      unsigned digit = static_cast<unsigned char>(*d) - '0';
-      if (digit > 9) break;
-      v = v * 10 + digit;
-    }
+    d = AccumulateDigits(d, end, &v);
     if (d == end) {
       *out = *p == '-' ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
       return true;
@@ -150,17 +174,16 @@ bool FastDouble(const char* p, int64_t n, double* out) {
   const bool negative = *p == '-';
   p += negative;
   uint64_t mantissa = 0;
-  int digits = 0;
-  for (; p < end && static_cast<unsigned>(*p - '0') <= 9; ++p, ++digits) {
-    mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
-  }
-  int fraction = 0;
+  const char* int_end = AccumulateDigits(p, end, &mantissa);
+  int64_t digits = int_end - p;
+  int64_t fraction = 0;
+  p = int_end;
   if (p < end && *p == '.') {
     ++p;
-    for (; p < end && static_cast<unsigned>(*p - '0') <= 9; ++p, ++fraction) {
-      mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
-    }
+    const char* frac_end = AccumulateDigits(p, end, &mantissa);
+    fraction = frac_end - p;
     digits += fraction;
+    p = frac_end;
   }
   if (p != end || digits == 0 || digits > 19 || mantissa > (uint64_t{1} << 53) || fraction > 22) {
     return false;
@@ -197,38 +220,41 @@ bool AllDigits(const char* p, std::initializer_list<int> at) {
   return bad == 0;
 }
 
-// Consecutive rows usually share a month; remembering its first day saves the calendar math.
-class MonthStart {
+// Consecutive rows usually share a month; remembering where it starts and how long it is saves
+// the calendar math.
+class MonthCache {
  public:
-  // Days since the epoch of a date already checked to be valid.
-  int64_t Days(int64_t y, int m, int d) {
+  // Days since the epoch of y-m-d (m in 1..12, d >= 1); false if d is past the month's end.
+  bool Days(int64_t y, int m, int d, int64_t* days) {
     const int64_t key = y * 16 + m;
     if (key != key_) {
       key_ = key;
       start_ = DaysFromCivil(y, m, 1);
+      length_ = DaysInMonth(y, m);
     }
-    return start_ + d - 1;
+    *days = start_ + d - 1;
+    return d <= length_;
   }
 
  private:
   int64_t key_ = -1;
   int64_t start_ = 0;
+  int length_ = 0;
 };
 
-// "YYYY-MM-DD" at p: sets y, m, d if the digits are there and the date exists.
-bool FixedDate(const char* p, int64_t* y, int* m, int* d) {
+// "YYYY-MM-DD" at p, as days since the epoch, if the digits are there and the date exists.
+bool FixedDate(const char* p, MonthCache* months, int64_t* days) {
   if (p[4] != '-' || p[7] != '-' || !AllDigits(p, {0, 1, 2, 3, 5, 6, 8, 9})) return false;
-  *y = Digit(p[0]) * 1000 + Digit(p[1]) * 100 + Digit(p[2]) * 10 + Digit(p[3]);
-  *m = static_cast<int>(Digit(p[5]) * 10 + Digit(p[6]));
-  *d = static_cast<int>(Digit(p[8]) * 10 + Digit(p[9]));
-  return *m >= 1 && *m <= 12 && *d >= 1 && *d <= DaysInMonth(*y, *m);
+  const int64_t y = Digit(p[0]) * 1000 + Digit(p[1]) * 100 + Digit(p[2]) * 10 + Digit(p[3]);
+  const int m = static_cast<int>(Digit(p[5]) * 10 + Digit(p[6]));
+  const int d = static_cast<int>(Digit(p[8]) * 10 + Digit(p[9]));
+  return m >= 1 && m <= 12 && d >= 1 && months->Days(y, m, d, days);
 }
 
-bool ParseDateField(const char* p, int64_t n, MonthStart* months, int32_t* out) {
-  int64_t y;
-  int m, d;
-  if (n == 10 && FixedDate(p, &y, &m, &d)) {
-    *out = static_cast<int32_t>(months->Days(y, m, d));
+bool ParseDateField(const char* p, int64_t n, MonthCache* months, int32_t* out) {
+  int64_t days;
+  if (n == 10 && FixedDate(p, months, &days)) {
+    *out = static_cast<int32_t>(days);
     return true;
   }
   auto v = ParseDate32(View(p, n));
@@ -238,11 +264,10 @@ bool ParseDateField(const char* p, int64_t n, MonthStart* months, int32_t* out) 
 }
 
 // "YYYY-MM-DD HH:MM:SS[.fraction]" (or 'T'), no zone: the common spelling, parsed inline.
-bool FastTimestamp(const char* p, int64_t n, TimeUnit unit, MonthStart* months, int64_t* out) {
+bool FastTimestamp(const char* p, int64_t n, TimeUnit unit, MonthCache* months, int64_t* out) {
   if (n < 19 || (p[10] != ' ' && p[10] != 'T') || p[13] != ':' || p[16] != ':') return false;
-  int64_t y;
-  int m, d;
-  if (!FixedDate(p, &y, &m, &d) || !AllDigits(p, {11, 12, 14, 15, 17, 18})) return false;
+  int64_t days;
+  if (!FixedDate(p, months, &days) || !AllDigits(p, {11, 12, 14, 15, 17, 18})) return false;
   const int64_t hh = Digit(p[11]) * 10 + Digit(p[12]);
   const int64_t mi = Digit(p[14]) * 10 + Digit(p[15]);
   const int64_t ss = Digit(p[17]) * 10 + Digit(p[18]);
@@ -258,7 +283,7 @@ bool FastTimestamp(const char* p, int64_t n, TimeUnit unit, MonthStart* months, 
   }
   const int64_t per_second = TimeUnitsPerSecond(unit);
   const int64_t div = 1000000000 / per_second;
-  const int64_t seconds = months->Days(y, m, d) * 86400 + (hh * 60 + mi) * 60 + ss;
+  const int64_t seconds = days * 86400 + (hh * 60 + mi) * 60 + ss;
   int64_t scaled;
   if (__builtin_mul_overflow(seconds, per_second, &scaled)) return false;
   return !__builtin_add_overflow(scaled, (nanos + div / 2) / div, out);
@@ -482,7 +507,7 @@ Status DecodeColumn(const DecodeContext& ctx, int col, const DataTypePtr& type, 
     case TypeId::kFloat64:
       return DecodeFixed<double>(ctx, col, type, ParseDoubleField, out, bad);
     case TypeId::kDate32: {
-      MonthStart months;
+      MonthCache months;
       auto parse = [&months](const char* p, int64_t n, int32_t* o) {
         return ParseDateField(p, n, &months, o);
       };
@@ -499,7 +524,7 @@ Status DecodeColumn(const DecodeContext& ctx, int col, const DataTypePtr& type, 
     }
     case TypeId::kTimestamp: {
       const TimeUnit unit = type->unit();
-      MonthStart months;
+      MonthCache months;
       auto parse = [unit, &months](const char* p, int64_t n, int64_t* o) {
         if (FastTimestamp(p, n, unit, &months, o)) return true;
         auto v = ParseTimestamp(View(p, n), unit);
