@@ -285,6 +285,8 @@ Status MetadataDecoder::LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* 
   return Struct(
       "LogicalType", t, id,
       [&](ThriftType ft, int16_t kind) -> Status {
+        // A union holds one member; should a writer send several, the last one wins whole.
+        *lt = LogicalType();
         lt->kind = static_cast<LogicalTypeKind>(kind);
         uint32_t member_seen = 0;
         switch (static_cast<LogicalTypeKind>(kind)) {

@@ -258,6 +258,33 @@ TEST(MetadataTest, RoundTripsEveryLogicalType) {
   EXPECT_EQ(back.schema[1].logical_type, leaf.logical_type);
 }
 
+TEST(MetadataTest, ALogicalTypeUnionWithTwoMembersKeepsTheLastWhole) {
+  // Found by fuzzing: DECIMAL(9, 2) followed by member 9 must not leave DECIMAL's scale behind,
+  // or re-encoding would change the metadata.
+  FileMetaData md;
+  SchemaElement root;
+  root.name = "r";
+  root.num_children = 1;
+  SchemaElement leaf;
+  leaf.name = "d";
+  leaf.type = Type::kInt32;
+  leaf.logical_type.kind = LogicalTypeKind::kDecimal;
+  leaf.logical_type.scale = 2;
+  leaf.logical_type.precision = 9;
+  md.schema = {root, leaf};
+  std::string bytes = EncodeFileMetaData(md);
+  std::string decimal_member("\x5c\x15\x04\x15\x12\x00", 6);
+  size_t at = bytes.find(decimal_member);
+  ASSERT_NE(at, std::string::npos);
+  bytes.insert(at + decimal_member.size(), std::string("\x4c\x00", 2));
+  ASSERT_OK_AND_ASSIGN(FileMetaData back, DecodeFileMetaData(U8(bytes), bytes.size()));
+  EXPECT_EQ(static_cast<int>(back.schema[1].logical_type.kind), 9);
+  EXPECT_EQ(back.schema[1].logical_type.scale, 0);
+  std::string again = EncodeFileMetaData(back);
+  ASSERT_OK_AND_ASSIGN(FileMetaData twice, DecodeFileMetaData(U8(again), again.size()));
+  EXPECT_EQ(twice, back);
+}
+
 TEST(MetadataTest, RoundTripsPageHeaders) {
   PageHeader v1;
   v1.type = PageType::kDataPage;
