@@ -1,0 +1,291 @@
+// Record location, both passes and meta columns for a single JSON document.
+#include "formats/json/document_reader.h"
+
+#include <cstring>
+#include <functional>
+#include <set>
+#include <utility>
+
+#include "columnar/scalar.h"
+#include "formats/json/json_error.h"
+#include "formats/json/json_path.h"
+#include "formats/json/record_writer.h"
+#include "formats/json/schema_inference.h"
+#include "formats/json/syntax_check.h"
+
+namespace bundlebase::json {
+
+namespace {
+
+static_assert(kBufferPadding >= simdjson::SIMDJSON_PADDING,
+              "owned Buffers must be padded enough for simdjson to read them in place");
+
+using RecordFn = std::function<Status(od::object, WalkContext&)>;
+
+// One indexed document and the way back to its records after a rewind.
+class Document {
+ public:
+  Document(std::string_view text, uint64_t start, const JsonReadOptions& options,
+           bool array_required)
+      : text_(text),
+        start_(start),
+        options_(options),
+        array_required_(array_required),
+        ctx_(options.max_depth, options.max_columns) {
+    ctx_.set_text(text);
+  }
+
+  Status Open() {
+    auto padded = simdjson::padded_string_view(text_.data(), text_.size(),
+                                               text_.size() + simdjson::SIMDJSON_PADDING);
+    if (auto error = parser_.iterate(padded).get(doc_)) return Failed(ctx_.FailJson(error, nullptr));
+    if (auto error = doc_.type().get(root_type_)) return Failed(ctx_.FailJson(error, nullptr));
+    return Status::OK();
+  }
+
+  // Calls fn for every record in order and returns how many there were.
+  Result<int64_t> ForEachRecord(const RecordFn& fn) {
+    Result<int64_t> count = VisitRecords(fn);
+    if (!count.ok()) return Failed(count.status());
+    BB_RETURN_NOT_OK(Failed(CheckComplete()));
+    return count;
+  }
+
+  // The json_meta fields: their names and values (null where a path does not exist).
+  Result<std::vector<std::pair<std::string, Scalar>>> ReadMeta() {
+    std::vector<std::pair<std::string, Scalar>> fields;
+    for (const std::string& path : options_.meta) {
+      std::vector<std::string> segments = SplitPath(path);
+      Scalar value = Scalar::MakeNull(Utf8());
+      doc_.rewind();
+      if (IsContainer(root_type_)) {
+        od::value at;
+        bool found = false;
+        if (auto error = doc_.get_value().get(at)) return Failed(ctx_.FailJson(error, nullptr));
+        BB_RETURN_NOT_OK(Failed(FollowPath(&at, segments, &found, ctx_)));
+        if (found) {
+          auto read = ReadMetaValue(at);
+          if (!read.ok()) return Failed(read.status());
+          value = std::move(read).ValueOrDie();
+        }
+      }
+      fields.emplace_back(segments.empty() ? path : segments.back(), std::move(value));
+    }
+    return fields;
+  }
+
+ private:
+  static bool IsContainer(od::json_type type) {
+    return type == od::json_type::object || type == od::json_type::array;
+  }
+
+  Status Failed(const Status& status) {
+    if (status.ok() || !ctx_.failure()) return NameInput(options_.filename, status);
+    return DocumentErrorStatus(options_.filename, text_, start_, *ctx_.failure());
+  }
+
+  Result<int64_t> VisitRecords(const RecordFn& fn) {
+    doc_.rewind();
+    if (!options_.record_path && !array_required_ && root_type_ == od::json_type::object) {
+      od::object record;
+      if (auto error = doc_.get_object().get(record)) return ctx_.FailJson(error, nullptr);
+      BB_RETURN_NOT_OK(fn(record, ctx_));
+      return 1;
+    }
+    const std::string path = options_.record_path.value_or("");
+    od::value records;
+    bool found = IsContainer(root_type_);
+    if (found) {
+      if (auto error = doc_.get_value().get(records)) return ctx_.FailJson(error, nullptr);
+      if (options_.record_path) {
+        BB_RETURN_NOT_OK(FollowPath(&records, SplitPath(path), &found, ctx_));
+      }
+    }
+    od::json_type type = root_type_;
+    if (found) {
+      if (auto error = records.type().get(type)) return ctx_.FailJson(error, TokenStart(records));
+    } else if (!path.empty()) {
+      return Status::Invalid("Path '{}' not found in JSON document", path);
+    }
+    if (type != od::json_type::array) {
+      if (!options_.record_path && !array_required_) {
+        return Status::Invalid("expected a JSON array of records or a single object, got {}",
+                               JsonTypeWithArticle(type));
+      }
+      return Status::Invalid("Expected JSON array at path '{}', got: {}", path,
+                             JsonTypeName(type));
+    }
+    od::array array;
+    if (auto error = records.get_array().get(array)) return ctx_.FailJson(error, TokenStart(records));
+    int64_t count = 0;
+    for (auto element : array) {
+      od::value item;
+      if (auto error = std::move(element).get(item)) return ctx_.FailJson(error, nullptr);
+      const char* at = TokenStart(item);
+      od::json_type item_type;
+      if (auto error = item.type().get(item_type)) return ctx_.FailJson(error, at);
+      if (item_type != od::json_type::object) {
+        return ctx_.Fail(at, fmt::format("record {} is {}, expected a JSON object", count + 1,
+                                         JsonTypeWithArticle(item_type)));
+      }
+      od::object record;
+      if (auto error = item.get_object().get(record)) return ctx_.FailJson(error, at);
+      BB_RETURN_NOT_OK(fn(record, ctx_));
+      ++count;
+    }
+    if (count == 0) return Status::Invalid("JSON array is empty");
+    return count;
+  }
+
+  // The records may end well before the document does (json_record_path): skip the whole root
+  // value too, so a truncated file is an error rather than silently accepted.
+  Status CheckComplete() {
+    doc_.rewind();
+    std::string_view root;
+    if (auto error = doc_.raw_json().get(root)) return ctx_.FailJson(error, nullptr);
+    const char* rest;
+    if (!doc_.current_location().get(rest)) {
+      return ctx_.FailJson(simdjson::TRAILING_CONTENT, rest);
+    }
+    return Status::OK();
+  }
+
+  Result<Scalar> ReadMetaValue(od::value value) {
+    const char* at = TokenStart(value);
+    od::json_type type;
+    if (auto error = value.type().get(type)) return ctx_.FailJson(error, at);
+    switch (type) {
+      case od::json_type::null: return Scalar::MakeNull(Utf8());
+      case od::json_type::boolean: {
+        bool b;
+        if (auto error = value.get_bool().get(b)) return ctx_.FailJson(error, at);
+        return Scalar::FromBool(b);
+      }
+      case od::json_type::number: {
+        od::number_type number_type;
+        if (auto error = value.get_number_type().get(number_type)) return ctx_.FailJson(error, at);
+        int64_t i;
+        if (number_type == od::number_type::signed_integer && !value.get_int64().get(i)) {
+          return Scalar::FromInt64(i);
+        }
+        double d;
+        if (auto error = value.get_double().get(d)) return ctx_.FailJson(error, at);
+        if (number_type == od::number_type::floating_point_number) return Scalar::FromFloat64(d);
+        // An integer beyond int64 keeps its digits, as in record columns.
+        std::string_view token = value.raw_json_token();
+        while (!token.empty() && (token.back() == ' ' || token.back() == '\t' ||
+                                  token.back() == '\n' || token.back() == '\r')) {
+          token.remove_suffix(1);
+        }
+        return Scalar::FromUtf8(std::string(token));
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        if (auto error = value.get_string().get(s)) return ctx_.FailJson(error, at);
+        return Scalar::FromUtf8(std::string(s));
+      }
+      case od::json_type::object:
+      case od::json_type::array: {
+        std::string_view raw;
+        if (type == od::json_type::object) {
+          od::object object;
+          if (auto error = value.get_object().get(object)) return ctx_.FailJson(error, at);
+          if (auto error = object.raw_json().get(raw)) return ctx_.FailJson(error, at);
+        } else {
+          od::array array;
+          if (auto error = value.get_array().get(array)) return ctx_.FailJson(error, at);
+          if (auto error = array.raw_json().get(raw)) return ctx_.FailJson(error, at);
+        }
+        if (auto error = FindSyntaxError(raw)) {
+          return ctx_.FailInvalid(raw.data() + error->offset, error->message);
+        }
+        std::string minified(raw.size() + simdjson::SIMDJSON_PADDING, '\0');
+        size_t length = 0;
+        if (auto error = simdjson::minify(raw.data(), raw.size(), minified.data(), length)) {
+          return ctx_.FailJson(error, at);
+        }
+        minified.resize(length);
+        return Scalar::FromUtf8(std::move(minified));
+      }
+    }
+    return ctx_.FailJson(simdjson::TAPE_ERROR, at);
+  }
+
+  std::string_view text_;
+  uint64_t start_;
+  const JsonReadOptions& options_;
+  bool array_required_;
+  WalkContext ctx_;
+  od::parser parser_;
+  od::document doc_;
+  od::json_type root_type_ = od::json_type::null;
+};
+
+// A column holding `value` on each of `rows` rows.
+Result<ArrayPtr> RepeatScalar(const Scalar& value, int64_t rows) {
+  BB_ASSIGN_OR_RAISE(auto builder, MakeBuilder(value.type()));
+  BB_RETURN_NOT_OK(builder->Reserve(rows));
+  for (int64_t i = 0; i < rows; ++i) BB_RETURN_NOT_OK(AppendScalar(builder.get(), value));
+  return builder->Finish();
+}
+
+// The records' batch with the meta columns appended after the records' own columns.
+Result<RecordBatchPtr> AddMetaColumns(const RecordBatchPtr& records,
+                                      const std::vector<std::pair<std::string, Scalar>>& meta,
+                                      std::string_view filename) {
+  if (meta.empty()) return records;
+  std::vector<Field> fields = records->schema()->fields();
+  std::vector<ArrayPtr> columns = records->columns();
+  std::set<std::string> names;
+  for (const auto& field : fields) names.insert(field.name);
+  for (const auto& [name, value] : meta) {
+    if (!names.insert(name).second) {
+      return NameInput(filename,
+                       Status::Invalid("json_meta field '{}' has the same name as another column; "
+                                       "meta columns are named after the last segment of their "
+                                       "path",
+                                       name));
+    }
+    BB_ASSIGN_OR_RAISE(auto column, RepeatScalar(value, records->num_rows()));
+    fields.emplace_back(name, value.type());
+    columns.push_back(std::move(column));
+  }
+  return RecordBatch::Make(MakeSchema(std::move(fields)), std::move(columns));
+}
+
+}  // namespace
+
+Result<RecordBatchPtr> ReadDocument(const std::shared_ptr<Buffer>& bytes, uint64_t start,
+                                    const JsonReadOptions& options, bool array_required) {
+  // simdjson reads past the end of its input: owned buffers have the padding, others
+  // (memory-mapped files, imported memory) are copied into one that does.
+  std::shared_ptr<Buffer> padded = bytes;
+  if (dynamic_cast<const MutableBuffer*>(bytes.get()) == nullptr) {
+    BB_ASSIGN_OR_RAISE(auto copy, MutableBuffer::Allocate(bytes->size()));
+    if (!bytes->empty()) std::memcpy(copy->mutable_data(), bytes->data(), bytes->size());
+    padded = std::move(copy);
+  }
+  std::string_view text(padded->data_as<char>() + start, padded->size() - start);
+  Document doc(text, start, options, array_required);
+  BB_RETURN_NOT_OK(doc.Open());
+
+  const bool flatten = options.flatten_enabled();
+  RecordShape shape;
+  SchemaInference inference(&shape, flatten, options.sep);
+  BB_ASSIGN_OR_RAISE(int64_t rows, doc.ForEachRecord([&](od::object record, WalkContext& ctx) {
+    return inference.AddRecord(record, ctx);
+  }));
+  BB_ASSIGN_OR_RAISE(auto writer, RecordWriter::Make(shape.ToSchema(), flatten, options.sep));
+  BB_ASSIGN_OR_RAISE(int64_t written, doc.ForEachRecord([&](od::object record, WalkContext& ctx) {
+    return writer->AddRecord(record, ctx);
+  }));
+  if (written != rows) {
+    return Status::Internal("JSON document read {} records in the first pass, {} in the second",
+                            rows, written);
+  }
+  BB_ASSIGN_OR_RAISE(auto records, writer->Finish());
+  BB_ASSIGN_OR_RAISE(auto meta, doc.ReadMeta());
+  return AddMetaColumns(records, meta, options.filename);
+}
+
+}  // namespace bundlebase::json
