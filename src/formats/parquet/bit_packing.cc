@@ -14,20 +14,43 @@ static_assert(std::endian::native == std::endian::little,
 
 constexpr int kGroup = 32;  // values per kernel call: 32 * W bits is always whole bytes
 
-// Value I of a group of W-bit values: load the (at most 8) bytes that hold it without going past
-// the group's 4 * W bytes, then shift and mask. Every constant folds for a given <W, I>.
+// An unaligned little-endian load of exactly N (1, 2, 4 or 8) bytes: one instruction each.
+template <int N>
+inline uint64_t Load(const uint8_t* p) {
+  if constexpr (N == 1) {
+    return *p;
+  } else if constexpr (N == 2) {
+    uint16_t v;
+    std::memcpy(&v, p, 2);
+    return v;
+  } else if constexpr (N == 4) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  } else {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+}
+
+constexpr int LoadSize(int bytes) { return bytes <= 1 ? 1 : bytes <= 2 ? 2 : bytes <= 4 ? 4 : 8; }
+
+// Value I of a group of W-bit values: the smallest power-of-two load that covers its bits, moved
+// back when it would pass the group's 4 * W bytes, then a shift and a mask. Every constant folds
+// for a given <W, I>, so each value is a load, a shift and an and.
 template <typename T, int W, int I>
 inline T Extract(const uint8_t* in) {
-  constexpr int kStart = I * W / 8;
-  constexpr int kShift = I * W % 8;
-  constexpr int kAvail = 4 * W - kStart;
-  constexpr int kLoad = kAvail < 8 ? kAvail : 8;
-  uint64_t word = 0;
-  std::memcpy(&word, in + kStart, kLoad);
-  uint64_t v = word >> kShift;
+  constexpr int kFirstBit = I * W;
+  constexpr int kStart = kFirstBit / 8;
+  constexpr int kNeed = (kFirstBit % 8 + W + 7) / 8;
+  constexpr int kLoad = LoadSize(kNeed);
+  constexpr int kLoadStart = kStart + kLoad <= 4 * W ? kStart : 4 * W - kLoad;
+  constexpr int kShift = kFirstBit - 8 * kLoadStart;
+  uint64_t v = Load<kLoad>(in + kLoadStart) >> kShift;
   if constexpr (kShift + W > 64) {
     // Only 64-bit values of width > 57 straddle nine bytes.
-    v |= static_cast<uint64_t>(in[kStart + 8]) << (64 - kShift);
+    v |= static_cast<uint64_t>(in[kLoadStart + 8]) << (64 - kShift);
   }
   if constexpr (W < 64) v &= (uint64_t{1} << W) - 1;
   return static_cast<T>(v);
