@@ -36,6 +36,10 @@ std::optional<std::string> SampleFile(const std::string& name) {
   return std::nullopt;
 }
 
+std::string RepoFile(const std::string& relative) {
+  return (std::filesystem::path(BB_SOURCE_DIR) / relative).string();
+}
+
 std::string ReadFileOrDie(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

@@ -34,6 +34,9 @@ std::optional<std::string> SampleFile(const std::string& name);
 
 std::string ReadFileOrDie(const std::string& path);
 
+// A file committed in the repository, by its path from the repository root.
+std::string RepoFile(const std::string& relative);
+
 }  // namespace bundlebase::testing
 
 #define ASSERT_OK(expr)                                             \

@@ -182,6 +182,7 @@ Result<SchemaNode> SchemaBuilder::ConvertList(int node, const SchemaNode& shell,
                                         element.field.nullable)),
                      shell.nullable);
   list.field.metadata = FieldMetadata(e);
+  list.is_map = is_map;
   list.children.push_back(std::move(element));
   return list;
 }
@@ -190,6 +191,7 @@ struct LeafTypeChoice {
   DataTypePtr type;
   LeafConversion conversion = LeafConversion::kDirect;
   bool unsigned_order = false;
+  int decimal_scale = 0;
 };
 
 TimeUnit ToTimeUnit(LogicalTimeUnit u) {
@@ -214,11 +216,15 @@ Result<LeafTypeChoice> ChooseLeafType(const SchemaElement& e, const std::string&
   if (is_decimal) {
     int precision = lt.kind == LogicalTypeKind::kDecimal ? lt.precision : e.precision.value_or(0);
     int scale = lt.kind == LogicalTypeKind::kDecimal ? lt.scale : e.scale.value_or(0);
-    if (precision < 1 || precision > 38 || scale < 0 || scale > precision) {
-      return Status::NotImplemented(
-          "Parquet column '{}': decimal({}, {}) is outside what bundlebase supports (precision "
-          "1 to 38, scale 0 to precision)",
-          path, precision, scale);
+    if (precision < 1 || scale < 0 || scale > precision) {
+      return Status::Invalid("Parquet column '{}': decimal({}, {}) is not a valid decimal type",
+                             path, precision, scale);
+    }
+    if (precision > 38) {
+      if (physical != Type::kFixedLenByteArray && physical != Type::kByteArray) {
+        return bad("DECIMAL wider than 38 digits");
+      }
+      return LeafTypeChoice{Float64(), LeafConversion::kWideDecimal, false, scale};
     }
     auto type = Decimal128(precision, scale);
     switch (physical) {
@@ -332,6 +338,7 @@ Result<SchemaNode> SchemaBuilder::ConvertLeaf(int node, SchemaNode shell,
   leaf.type = choice.type;
   leaf.conversion = choice.conversion;
   leaf.unsigned_order = choice.unsigned_order;
+  leaf.decimal_scale = choice.decimal_scale;
   leaf.max_definition_level = shell.definition_level;
   leaf.max_repetition_level = shell.repetition_level;
   shell.kind = SchemaNode::Kind::kLeaf;

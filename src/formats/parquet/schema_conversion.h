@@ -8,7 +8,8 @@
 //
 // Type mapping (docs/parquet.md has the table): annotated integers to their width, DATE to
 // date32, TIME to time64 (millis widened to micros), TIMESTAMP to timestamp with tz "UTC" when
-// isAdjustedToUTC, INT96 to timestamp[ns], DECIMAL (any physical type) to decimal128,
+// isAdjustedToUTC, INT96 to timestamp[ns], DECIMAL (any physical type) to decimal128 (and,
+// beyond decimal128's 38 digits, to the nearest float64),
 // STRING/ENUM/JSON to utf8, other BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY to binary, UUID to utf8
 // in its 8-4-4-4-12 text form, LIST (3-level and the legacy 2-level forms) and bare repeated
 // fields to list, MAP to list<struct<key, value>>, other groups to struct.
@@ -31,6 +32,7 @@ enum class LeafConversion : uint8_t {
   kDecimalInt32,    // int32 unscaled -> decimal128
   kDecimalInt64,    // int64 unscaled -> decimal128
   kDecimalBytes,    // big-endian two's complement bytes -> decimal128
+  kWideDecimal,     // a DECIMAL wider than 38 digits -> float64 (nearest), as DuckDB reads it
   kUuid,            // 16 bytes -> utf8 "xxxxxxxx-xxxx-..."
   kFloat16,         // 2-byte half float -> float32
   kIntervalMillis,  // 12-byte months/days/millis -> interval
@@ -46,6 +48,7 @@ struct LeafColumn {
   int16_t max_repetition_level = 0;
   DataTypePtr type;               // the values' type in bundlebase
   LeafConversion conversion = LeafConversion::kDirect;
+  int decimal_scale = 0;          // kWideDecimal: the stored decimal's scale
   // Sort order of the statistics: signed for numbers, unsigned bytes for strings.
   bool unsigned_order = false;
 };
@@ -64,6 +67,8 @@ struct SchemaNode {
   // kList: definition level at which the list has at least one element (its repeated group).
   int16_t repeated_definition_level = 0;
   bool nullable = false;
+  // kList read from a MAP: the elements are key/value structs.
+  bool is_map = false;
   int leaf = -1;                    // kLeaf: index into leaves
   std::vector<SchemaNode> children; // kStruct: fields; kList: one child, the element
 };

@@ -1,0 +1,21 @@
+// Converts a leaf column's decoded physical values (Parquet's representation) into an array of
+// the leaf's bundlebase type: usually a reinterpretation of the same buffer, otherwise one pass
+// (narrow integers, decimals, INT96, UUID, FLOAT16, intervals, TIME(MILLIS)). Text is checked
+// for valid UTF-8 here, once per column chunk.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "columnar/builder.h"
+#include "formats/parquet/schema_conversion.h"
+
+namespace bundlebase::parquet {
+
+// `fixed` holds `count` fixed-width values (or BOOLEAN bits); `bytes` the BYTE_ARRAY values.
+// Either may be null when `count` is 0.
+Result<ArrayPtr> ConvertLeafValues(const LeafColumn& leaf, int64_t count,
+                                   const std::shared_ptr<MutableBuffer>& fixed,
+                                   BinaryBuilder* bytes, const std::string& where);
+
+}  // namespace bundlebase::parquet

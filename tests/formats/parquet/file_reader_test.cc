@@ -1,0 +1,131 @@
+// ParquetFileReader on real files (the committed interoperability corpus and the optional
+// sample data) and on hostile ones: truncated, corrupted, lying about sizes.
+#include <random>
+
+#include "base/buffer.h"
+#include "formats/parquet/file_reader.h"
+#include "io/local_file_system.h"
+#include "test_util.h"
+
+namespace bundlebase::parquet {
+namespace {
+
+std::string Corpus(const std::string& name) {
+  return testing::RepoFile("tests/formats/parquet/interop/corpus/" + name);
+}
+
+// An in-memory file, so tests can hand the reader any bytes.
+class BytesFile final : public io::RandomAccessFile {
+ public:
+  BytesFile(std::string bytes, std::string path) : bytes_(std::move(bytes)), path_(std::move(path)) {}
+  const std::string& path() const override { return path_; }
+  uint64_t size() const override { return bytes_.size(); }
+  Result<std::shared_ptr<Buffer>> ReadAt(uint64_t offset, uint64_t length) override {
+    BB_RETURN_NOT_OK(io::CheckReadRange(path_, offset, length, bytes_.size()));
+    return Buffer::Copy(bytes_.data() + offset, length);
+  }
+
+ private:
+  std::string bytes_;
+  std::string path_;
+};
+
+Result<RecordBatchPtr> ReadAllBytes(std::string bytes) {
+  auto file = std::make_shared<BytesFile>(std::move(bytes), "test.parquet");
+  BB_ASSIGN_OR_RAISE(auto reader, ParquetFileReader::Open(file));
+  std::vector<RecordBatchPtr> batches;
+  for (int g = 0; g < reader->num_row_groups(); ++g) {
+    BB_ASSIGN_OR_RAISE(auto b, reader->ReadRowGroup(g));
+    batches.push_back(b);
+  }
+  if (batches.empty()) return RecordBatchPtr();
+  return ConcatenateBatches(batches[0]->schema(), batches);
+}
+
+TEST(ParquetFileReaderTest, SampleUserData) {
+  BB_SAMPLE_OR_SKIP(path, "userdata.parquet");
+  ASSERT_OK_AND_ASSIGN(auto batch, ReadParquetFile(io::LocalFileSystem::Instance(), path));
+  EXPECT_EQ(batch->num_rows(), 1000);
+  EXPECT_EQ(batch->num_columns(), 13);
+  int ts = batch->schema()->FieldIndex("registration_dttm");
+  ASSERT_GE(ts, 0);
+  EXPECT_EQ(batch->schema()->field(ts).type->id(), TypeId::kTimestamp);
+}
+
+TEST(ParquetFileReaderTest, ReadsCorpusFileWithProjectionAndStatistics) {
+  auto fs = io::LocalFileSystem::Instance();
+  ASSERT_OK_AND_ASSIGN(auto file, fs->OpenRead(Corpus("pyarrow/row_groups_pages_v1.parquet")));
+  ASSERT_OK_AND_ASSIGN(auto reader,
+                       ParquetFileReader::Open(std::shared_ptr<io::RandomAccessFile>(std::move(file))));
+  ASSERT_GT(reader->num_row_groups(), 1);
+  int64_t rows = 0;
+  ASSERT_OK_AND_ASSIGN(auto batches, reader->GetBatchReader({0}));
+  for (;;) {
+    ASSERT_OK_AND_ASSIGN(auto b, batches->Next());
+    if (!b) break;
+    EXPECT_EQ(b->num_columns(), 1);
+    rows += b->num_rows();
+  }
+  EXPECT_EQ(rows, reader->num_rows());
+  auto stats = reader->Statistics(0, 0);
+  EXPECT_TRUE(stats.null_count.has_value());
+}
+
+TEST(ParquetFileReaderTest, RejectsNonParquetAndTruncatedFiles) {
+  EXPECT_TRUE(ReadAllBytes("").status().IsInvalid());
+  EXPECT_TRUE(ReadAllBytes("hello, this is not parquet at all").status().IsInvalid());
+  std::string good = testing::ReadFileOrDie(Corpus("pyarrow/nested_v1.parquet"));
+  ASSERT_FALSE(good.empty());
+  for (size_t cut : {size_t{4}, size_t{100}, good.size() / 2, good.size() - 1}) {
+    auto r = ReadAllBytes(good.substr(0, cut));
+    EXPECT_FALSE(r.ok()) << "cut at " << cut;
+    EXPECT_NE(r.status().message().find("test.parquet"), std::string::npos)
+        << r.status().message();
+  }
+  // A footer length pointing before the start of the file.
+  std::string lying = good;
+  uint32_t huge = 0x7fffffff;
+  std::memcpy(lying.data() + lying.size() - 8, &huge, 4);
+  EXPECT_TRUE(ReadAllBytes(lying).status().IsInvalid());
+}
+
+TEST(ParquetFileReaderTest, CorruptedBytesNeverCrash) {
+  // Flip bytes all over real files (data pages and footer); every read must either succeed or
+  // fail with an error naming the file.
+  std::mt19937 rng(42);
+  for (const char* name : {"pyarrow/nested_v1.parquet", "pyarrow/codec_snappy_v1.parquet",
+                           "pyarrow/enc_delta_byte_array_v2.parquet",
+                           "duckdb/types_zstd_v1.parquet"}) {
+    std::string good = testing::ReadFileOrDie(Corpus(name));
+    ASSERT_FALSE(good.empty()) << name;
+    for (int trial = 0; trial < 200; ++trial) {
+      std::string bad = good;
+      int flips = 1 + static_cast<int>(rng() % 4);
+      for (int f = 0; f < flips; ++f) {
+        bad[rng() % bad.size()] = static_cast<char>(rng());
+      }
+      auto r = ReadAllBytes(bad);
+      if (!r.ok()) {
+        EXPECT_NE(r.status().message().find("test.parquet"), std::string::npos)
+            << r.status().message();
+      }
+    }
+  }
+}
+
+TEST(ParquetFileReaderTest, ChunkLimitStopsDecompressionBombs) {
+  auto fs = io::LocalFileSystem::Instance();
+  ASSERT_OK_AND_ASSIGN(auto file, fs->OpenRead(Corpus("pyarrow/row_groups_pages_v1.parquet")));
+  ParquetReadOptions options;
+  options.limits.max_column_chunk_bytes = 64;
+  ASSERT_OK_AND_ASSIGN(
+      auto reader,
+      ParquetFileReader::Open(std::shared_ptr<io::RandomAccessFile>(std::move(file)), options));
+  auto r = reader->ReadRowGroup(0);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.status().IsResourceExhausted()) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("row group 0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bundlebase::parquet
