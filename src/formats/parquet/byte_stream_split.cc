@@ -128,7 +128,9 @@ void ByteStreamSplitEncoder::Flush(std::string* out) {
   out->resize(start + values_.size());
   char* streams = out->data() + start;
   for (int64_t i = 0; i < n; ++i) {
-    for (int b = 0; b < width_; ++b) streams[b * n + i] = values_[static_cast<size_t>(i * width_ + b)];
+    for (int b = 0; b < width_; ++b) {
+      streams[b * n + i] = values_[static_cast<size_t>(i * width_ + b)];
+    }
   }
   values_.clear();
 }

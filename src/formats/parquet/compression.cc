@@ -249,7 +249,9 @@ Status ZstdCompress(std::span<const uint8_t> in, int level, std::string* out) {
   if (ctx == nullptr) return Status::ResourceExhausted("cannot create a Zstandard context");
   out->resize(ZSTD_compressBound(in.size()));
   size_t n = ZSTD_compressCCtx(ctx.get(), out->data(), out->size(), in.data(), in.size(), level);
-  if (ZSTD_isError(n)) return Status::Internal("Zstandard compression failed: {}", ZSTD_getErrorName(n));
+  if (ZSTD_isError(n)) {
+    return Status::Internal("Zstandard compression failed: {}", ZSTD_getErrorName(n));
+  }
   out->resize(n);
   return Status::OK();
 }
@@ -321,6 +323,8 @@ bool IsSupportedCodec(CompressionCodec codec) {
 
 Status DecompressInto(CompressionCodec codec, std::span<const uint8_t> input, uint8_t* out,
                       size_t out_size) {
+  // An empty page stored as no bytes at all (some writers skip compressing nothing).
+  if (input.empty() && out_size == 0 && IsSupportedCodec(codec)) return Status::OK();
   switch (codec) {
     case CompressionCodec::kUncompressed:
       if (input.size() != out_size) return WrongSize(codec, out_size);
@@ -358,6 +362,7 @@ Result<std::shared_ptr<Buffer>> Decompress(CompressionCodec codec,
         "a page declares {} bytes uncompressed, more than the limit of {} bytes",
         expected_uncompressed_size, limits.max_uncompressed_size);
   }
+  if (input.empty() && expected_uncompressed_size == 0) return Buffer::FromString("");
   BB_ASSIGN_OR_RAISE(int64_t bound, MaxDecompressedSize(codec, input));
   if (bound >= 0 && expected_uncompressed_size > bound) {
     return Status::Invalid(

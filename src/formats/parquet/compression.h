@@ -5,10 +5,11 @@
 // many bytes: more or fewer is an error, never a silently short or overrun page. Before anything
 // is allocated the declared size is checked against a configurable limit and against what the
 // compressed bytes could possibly expand to (the size a Snappy stream records, the maximum
-// expansion of DEFLATE, LZ4 and Zstandard), so a small hostile page cannot make the reader reserve a
-// gigabyte (the "Parquet zip bomb"). GZIP input may hold several gzip members (as the spec asks
-// readers to accept); LZ4 input that does not parse as Hadoop frames is read as one raw block,
-// as older Parquet C++ wrote it. LZO is not supported.
+// expansion of DEFLATE, LZ4 and Zstandard), so a small hostile page cannot make the reader
+// reserve a gigabyte (the "Parquet zip bomb"). An empty page stored as no bytes is accepted for
+// every codec. GZIP input may hold several gzip members (as the spec asks readers to accept);
+// LZ4 input that does not parse as Hadoop frames is read as one raw block, as older Parquet C++
+// wrote it. LZO is not supported.
 #pragma once
 
 #include <cstdint>
@@ -24,8 +25,10 @@
 namespace bundlebase::parquet {
 
 struct DecompressionLimits {
-  // Largest decompressed page accepted.
-  int64_t max_uncompressed_size = int64_t{1} << 30;
+  // Largest decompressed page accepted. The default is the most a page header can declare:
+  // valid files with huge pages exist (parquet-testing's large_string_map.brotli.parquet has a
+  // 1 GiB page); lower it to bound memory per page further.
+  int64_t max_uncompressed_size = std::numeric_limits<int32_t>::max();
 };
 
 // Selects each codec's default level: ZSTD 3, GZIP 6, BROTLI 8, LZ4 fast mode.

@@ -168,7 +168,8 @@ Result<size_t> DeltaBinaryPackedDecoder<T>::EncodedSize(const uint8_t* data, siz
         return Malformed("miniblock bit width wider than the type");
       }
       uint64_t values = std::min(remaining, h.values_per_miniblock);
-      uint64_t needed = static_cast<uint64_t>(BitPackedBytes(static_cast<int64_t>(values), bit_width));
+      auto needed =
+          static_cast<uint64_t>(BitPackedBytes(static_cast<int64_t>(values), bit_width));
       uint64_t available = static_cast<uint64_t>(end - pos);
       if (needed > available) return Malformed("truncated miniblock");
       uint64_t padded = h.values_per_miniblock * static_cast<uint64_t>(bit_width) / 8;

@@ -1,6 +1,8 @@
 // Decoding of FileMetaData and PageHeader from Thrift compact bytes (the spec's field ids are
-// the case labels). Every list is charged to a memory budget before it is allocated, unknown
-// fields are skipped, and a known field with the wrong wire type is an error.
+// the case labels). Every list is charged to a memory budget before it is allocated. Unknown
+// fields are skipped, and so is a known field with the wrong wire type, as generated Thrift code
+// does (parquet-mr once wrote a list where field 15 of ColumnMetaData now is an i32): it then
+// counts as absent, so a required one still fails the required-field check.
 #include <initializer_list>
 #include <limits>
 #include <utility>
@@ -9,13 +11,6 @@
 
 namespace bundlebase::parquet {
 namespace {
-
-std::string_view WireTypeName(ThriftType t) {
-  static constexpr std::string_view kNames[] = {"stop", "bool", "bool",   "i8",  "i16",
-                                                "i32",  "i64",  "double", "binary", "list",
-                                                "set",  "map",  "struct", "uuid"};
-  return kNames[static_cast<int>(t)];
-}
 
 class MetadataDecoder {
  public:
@@ -31,9 +26,10 @@ class MetadataDecoder {
   // Reads a struct whose fields `on_field(type, id)` consumes; ids below 32 that it accepted
   // are returned in *seen for the required-field check.
   template <typename Fn>
-  Status Struct(const char* name, ThriftType t, int16_t id, Fn&& on_field, uint32_t* seen) {
-    if (t != ThriftType::kStruct) return Mismatch(t, id, "struct");
-    const char* outer = struct_name_;
+  Status Struct(const char* name, ThriftType t, Fn&& on_field, uint32_t* seen) {
+    if (t != ThriftType::kStruct) return SkipMismatched(t);
+    const char* outer_name = struct_name_;
+    bool* outer_skipped = skipped_;
     struct_name_ = name;
     BB_RETURN_NOT_OK(reader_.ReadStructBegin());
     while (true) {
@@ -41,11 +37,16 @@ class MetadataDecoder {
       int16_t fid;
       BB_RETURN_NOT_OK(reader_.ReadFieldHeader(&ft, &fid));
       if (ft == ThriftType::kStop) break;
+      // Nested structs point skipped_ at their own flag and restore it, so after on_field it
+      // says whether this field was skipped for its wire type.
+      bool skipped = false;
+      skipped_ = &skipped;
       BB_RETURN_NOT_OK(on_field(ft, fid));
-      if (fid >= 0 && fid < 32) *seen |= 1u << fid;
+      if (!skipped && fid >= 0 && fid < 32) *seen |= 1u << fid;
     }
     BB_RETURN_NOT_OK(reader_.ReadStructEnd());
-    struct_name_ = outer;
+    struct_name_ = outer_name;
+    skipped_ = outer_skipped;
     return Status::OK();
   }
 
@@ -60,10 +61,21 @@ class MetadataDecoder {
     return Status::OK();
   }
 
-  Status Mismatch(ThriftType t, int16_t id, std::string_view expected) const {
-    return Status::Invalid(
-        "malformed Parquet metadata at byte {}: field {} of {} has wire type {}, expected {}",
-        reader_.position(), id, struct_name_, WireTypeName(t), expected);
+  // A known field whose wire type is not the spec's: skipped, and so treated as absent.
+  Status SkipMismatched(ThriftType t) {
+    if (skipped_ != nullptr) *skipped_ = true;
+    return reader_.Skip(t);
+  }
+
+  static bool IsInteger(ThriftType t) { return t >= ThriftType::kI8 && t <= ThriftType::kI64; }
+  static bool IsBool(ThriftType t) {
+    return t == ThriftType::kBoolTrue || t == ThriftType::kBoolFalse;
+  }
+  // Whether list elements of wire type `actual` can be read as `expected`.
+  static bool ElementsMatch(ThriftType actual, ThriftType expected) {
+    if (IsInteger(expected)) return IsInteger(actual);
+    if (IsBool(expected)) return IsBool(actual);
+    return actual == expected;
   }
 
   Status Charge(int64_t bytes) {
@@ -99,7 +111,7 @@ class MetadataDecoder {
         BB_RETURN_NOT_OK(reader_.ReadI64(&v));
         break;
       default:
-        return Mismatch(t, id, "an integer");
+        return SkipMismatched(t);
     }
     if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
       return Status::Invalid("malformed Parquet metadata: field {} of {} is out of range: {}", id,
@@ -110,6 +122,7 @@ class MetadataDecoder {
   }
   template <typename T>
   Status Int(ThriftType t, int16_t id, std::optional<T>* out) {
+    if (!IsInteger(t)) return SkipMismatched(t);
     T v{};
     BB_RETURN_NOT_OK(Int(t, id, &v));
     *out = v;
@@ -117,6 +130,7 @@ class MetadataDecoder {
   }
   template <typename E>
   Status Enum(ThriftType t, int16_t id, E* out) {
+    if (!IsInteger(t)) return SkipMismatched(t);
     int32_t v = 0;
     BB_RETURN_NOT_OK(Int(t, id, &v));
     *out = static_cast<E>(v);
@@ -124,38 +138,55 @@ class MetadataDecoder {
   }
   template <typename E>
   Status Enum(ThriftType t, int16_t id, std::optional<E>* out) {
+    if (!IsInteger(t)) return SkipMismatched(t);
     E v{};
     BB_RETURN_NOT_OK(Enum(t, id, &v));
     *out = v;
     return Status::OK();
   }
-  Status Bool(ThriftType t, int16_t id, bool* out) {
-    if (t != ThriftType::kBoolTrue && t != ThriftType::kBoolFalse) return Mismatch(t, id, "bool");
+  Status Bool(ThriftType t, bool* out) {
+    if (!IsBool(t)) return SkipMismatched(t);
     return reader_.ReadBool(out);
   }
-  Status Bool(ThriftType t, int16_t id, std::optional<bool>* out) {
+  Status Bool(ThriftType t, std::optional<bool>* out) {
+    if (!IsBool(t)) return SkipMismatched(t);
     bool v = false;
-    BB_RETURN_NOT_OK(Bool(t, id, &v));
+    BB_RETURN_NOT_OK(Bool(t, &v));
     *out = v;
     return Status::OK();
   }
-  Status String(ThriftType t, int16_t id, std::string* out) {
-    if (t != ThriftType::kBinary) return Mismatch(t, id, "binary");
+  Status String(ThriftType t, std::string* out) {
+    if (t != ThriftType::kBinary) return SkipMismatched(t);
     return reader_.ReadString(out);
   }
-  Status String(ThriftType t, int16_t id, std::optional<std::string>* out) {
+  Status String(ThriftType t, std::optional<std::string>* out) {
+    if (t != ThriftType::kBinary) return SkipMismatched(t);
     std::string v;
-    BB_RETURN_NOT_OK(String(t, id, &v));
+    BB_RETURN_NOT_OK(String(t, &v));
     *out = std::move(v);
     return Status::OK();
   }
-  // Reads a list whose elements `element(type, T*)` decodes.
+  // An optional struct field; left unset when its wire type is wrong.
   template <typename T, typename Fn>
-  Status List(ThriftType t, int16_t id, std::vector<T>* out, Fn&& element) {
-    if (t != ThriftType::kList && t != ThriftType::kSet) return Mismatch(t, id, "list");
+  Status OptionalStruct(ThriftType t, std::optional<T>* field, Fn&& decode) {
+    if (t != ThriftType::kStruct) return SkipMismatched(t);
+    field->emplace();
+    return decode(&**field);
+  }
+
+  // Reads a list of `expected` elements, each decoded by `element(type, T*)`. A list of other
+  // elements is skipped whole.
+  template <typename T, typename Fn>
+  Status List(ThriftType t, ThriftType expected, std::vector<T>* out, Fn&& element) {
+    if (t != ThriftType::kList && t != ThriftType::kSet) return SkipMismatched(t);
     ThriftType et;
     int32_t n;
     BB_RETURN_NOT_OK(reader_.ReadListHeader(&et, &n));
+    if (!ElementsMatch(et, expected)) {
+      if (skipped_ != nullptr) *skipped_ = true;
+      for (int32_t i = 0; i < n; ++i) BB_RETURN_NOT_OK(reader_.Skip(et));
+      return Status::OK();
+    }
     BB_RETURN_NOT_OK(Charge(static_cast<int64_t>(n) * static_cast<int64_t>(sizeof(T))));
     out->clear();
     out->reserve(static_cast<size_t>(n));
@@ -167,51 +198,53 @@ class MetadataDecoder {
   }
 
   Status SchemaElementStruct(ThriftType t, SchemaElement* e);
-  Status LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* lt);
-  Status TimeUnitUnion(ThriftType t, int16_t id, LogicalTimeUnit* unit);
+  Status LogicalTypeUnion(ThriftType t, LogicalType* lt);
+  Status TimeUnitUnion(ThriftType t, LogicalTimeUnit* unit);
   Status RowGroupStruct(ThriftType t, RowGroup* rg);
   Status ColumnChunkStruct(ThriftType t, ColumnChunk* cc);
-  Status ColumnMetaDataStruct(ThriftType t, int16_t id, ColumnMetaData* md);
-  Status StatisticsStruct(ThriftType t, int16_t id, Statistics* s);
+  Status ColumnMetaDataStruct(ThriftType t, ColumnMetaData* md);
+  Status StatisticsStruct(ThriftType t, Statistics* s);
   Status KeyValueStruct(ThriftType t, KeyValue* kv);
-  Status KeyValueList(ThriftType t, int16_t id, std::vector<KeyValue>* out);
-  Status DataPageHeaderStruct(ThriftType t, int16_t id, DataPageHeader* h);
-  Status DictionaryPageHeaderStruct(ThriftType t, int16_t id, DictionaryPageHeader* h);
-  Status DataPageHeaderV2Struct(ThriftType t, int16_t id, DataPageHeaderV2* h);
+  Status KeyValueList(ThriftType t, std::vector<KeyValue>* out);
+  Status DataPageHeaderStruct(ThriftType t, DataPageHeader* h);
+  Status DictionaryPageHeaderStruct(ThriftType t, DictionaryPageHeader* h);
+  Status DataPageHeaderV2Struct(ThriftType t, DataPageHeaderV2* h);
   Status Skip(ThriftType t) { return reader_.Skip(t); }
 
   ThriftCompactReader reader_;
   int64_t budget_;
   int64_t limit_;
   const char* struct_name_ = "the top-level struct";
+  // The flag of the field being decoded, set when it is skipped for its wire type.
+  bool* skipped_ = nullptr;
 };
 
 Status MetadataDecoder::FileMetaDataStruct(FileMetaData* md) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "FileMetaData", ThriftType::kStruct, 0,
+  BB_RETURN_NOT_OK(Struct("FileMetaData", ThriftType::kStruct,
       [&](ThriftType t, int16_t id) -> Status {
         switch (id) {
           case 1:
             return Int(t, id, &md->version);
           case 2:
-            return List(t, id, &md->schema, [&](ThriftType et, SchemaElement* e) {
+            return List(t, ThriftType::kStruct, &md->schema, [&](ThriftType et, SchemaElement* e) {
               return SchemaElementStruct(et, e);
             });
           case 3:
             return Int(t, id, &md->num_rows);
           case 4:
-            return List(t, id, &md->row_groups,
+            return List(t, ThriftType::kStruct, &md->row_groups,
                         [&](ThriftType et, RowGroup* rg) { return RowGroupStruct(et, rg); });
           case 5:
-            return KeyValueList(t, id, &md->key_value_metadata);
+            return KeyValueList(t, &md->key_value_metadata);
           case 6:
-            return String(t, id, &md->created_by);
+            return String(t, &md->created_by);
           case 7:
-            return List(t, id, &md->column_orders, [&](ThriftType et, ColumnOrder* order) {
+            return List(t, ThriftType::kStruct, &md->column_orders,
+                        [&](ThriftType et, ColumnOrder* order) {
               uint32_t ignored = 0;
               *order = ColumnOrder::kUndefined;
-              return Struct("ColumnOrder", et, id,
+              return Struct("ColumnOrder", et,
                             [&](ThriftType ft, int16_t fid) -> Status {
                               *order = static_cast<ColumnOrder>(fid);
                               return Skip(ft);
@@ -232,8 +265,7 @@ Status MetadataDecoder::FileMetaDataStruct(FileMetaData* md) {
 
 Status MetadataDecoder::SchemaElementStruct(ThriftType t, SchemaElement* e) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "SchemaElement", t, 2,
+  BB_RETURN_NOT_OK(Struct("SchemaElement", t,
       [&](ThriftType ft, int16_t id) -> Status {
         switch (id) {
           case 1:
@@ -243,7 +275,7 @@ Status MetadataDecoder::SchemaElementStruct(ThriftType t, SchemaElement* e) {
           case 3:
             return Enum(ft, id, &e->repetition_type);
           case 4:
-            return String(ft, id, &e->name);
+            return String(ft, &e->name);
           case 5:
             return Int(ft, id, &e->num_children);
           case 6:
@@ -255,7 +287,7 @@ Status MetadataDecoder::SchemaElementStruct(ThriftType t, SchemaElement* e) {
           case 9:
             return Int(ft, id, &e->field_id);
           case 10:
-            return LogicalTypeUnion(ft, id, &e->logical_type);
+            return LogicalTypeUnion(ft, &e->logical_type);
           default:
             return Skip(ft);
         }
@@ -264,10 +296,9 @@ Status MetadataDecoder::SchemaElementStruct(ThriftType t, SchemaElement* e) {
   return Require(seen, "SchemaElement", {{4, "name"}});
 }
 
-Status MetadataDecoder::TimeUnitUnion(ThriftType t, int16_t id, LogicalTimeUnit* unit) {
+Status MetadataDecoder::TimeUnitUnion(ThriftType t, LogicalTimeUnit* unit) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "TimeUnit", t, id,
+  BB_RETURN_NOT_OK(Struct("TimeUnit", t,
       [&](ThriftType ft, int16_t fid) -> Status {
         if (fid >= 1 && fid <= 3) *unit = static_cast<LogicalTimeUnit>(fid);
         return Skip(ft);
@@ -279,11 +310,10 @@ Status MetadataDecoder::TimeUnitUnion(ThriftType t, int16_t id, LogicalTimeUnit*
   return Status::OK();
 }
 
-Status MetadataDecoder::LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* lt) {
+Status MetadataDecoder::LogicalTypeUnion(ThriftType t, LogicalType* lt) {
   *lt = LogicalType();
   uint32_t seen = 0;
-  return Struct(
-      "LogicalType", t, id,
+  return Struct("LogicalType", t,
       [&](ThriftType ft, int16_t kind) -> Status {
         // A union holds one member; should a writer send several, the last one wins whole.
         *lt = LogicalType();
@@ -291,8 +321,7 @@ Status MetadataDecoder::LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* 
         uint32_t member_seen = 0;
         switch (static_cast<LogicalTypeKind>(kind)) {
           case LogicalTypeKind::kDecimal:
-            BB_RETURN_NOT_OK(Struct(
-                "DecimalType", ft, kind,
+            BB_RETURN_NOT_OK(Struct("DecimalType", ft,
                 [&](ThriftType mt, int16_t mid) -> Status {
                   if (mid == 1) return Int(mt, mid, &lt->scale);
                   if (mid == 2) return Int(mt, mid, &lt->precision);
@@ -303,22 +332,20 @@ Status MetadataDecoder::LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* 
           case LogicalTypeKind::kTime:
           case LogicalTypeKind::kTimestamp: {
             const char* name = kind == 7 ? "TimeType" : "TimestampType";
-            BB_RETURN_NOT_OK(Struct(
-                name, ft, kind,
+            BB_RETURN_NOT_OK(Struct(name, ft,
                 [&](ThriftType mt, int16_t mid) -> Status {
-                  if (mid == 1) return Bool(mt, mid, &lt->is_adjusted_to_utc);
-                  if (mid == 2) return TimeUnitUnion(mt, mid, &lt->unit);
+                  if (mid == 1) return Bool(mt, &lt->is_adjusted_to_utc);
+                  if (mid == 2) return TimeUnitUnion(mt, &lt->unit);
                   return Skip(mt);
                 },
                 &member_seen));
             return Require(member_seen, name, {{1, "isAdjustedToUTC"}, {2, "unit"}});
           }
           case LogicalTypeKind::kInteger:
-            BB_RETURN_NOT_OK(Struct(
-                "IntType", ft, kind,
+            BB_RETURN_NOT_OK(Struct("IntType", ft,
                 [&](ThriftType mt, int16_t mid) -> Status {
                   if (mid == 1) return Int(mt, mid, &lt->bit_width);
-                  if (mid == 2) return Bool(mt, mid, &lt->is_signed);
+                  if (mid == 2) return Bool(mt, &lt->is_signed);
                   return Skip(mt);
                 },
                 &member_seen));
@@ -333,26 +360,25 @@ Status MetadataDecoder::LogicalTypeUnion(ThriftType t, int16_t id, LogicalType* 
 
 Status MetadataDecoder::RowGroupStruct(ThriftType t, RowGroup* rg) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "RowGroup", t, 4,
+  BB_RETURN_NOT_OK(Struct("RowGroup", t,
       [&](ThriftType ft, int16_t id) -> Status {
         switch (id) {
           case 1:
-            return List(ft, id, &rg->columns,
+            return List(ft, ThriftType::kStruct, &rg->columns,
                         [&](ThriftType et, ColumnChunk* cc) { return ColumnChunkStruct(et, cc); });
           case 2:
             return Int(ft, id, &rg->total_byte_size);
           case 3:
             return Int(ft, id, &rg->num_rows);
           case 4:
-            return List(ft, id, &rg->sorting_columns, [&](ThriftType et, SortingColumn* sc) {
+            return List(ft, ThriftType::kStruct, &rg->sorting_columns,
+                        [&](ThriftType et, SortingColumn* sc) {
               uint32_t sc_seen = 0;
-              BB_RETURN_NOT_OK(Struct(
-                  "SortingColumn", et, id,
+              BB_RETURN_NOT_OK(Struct("SortingColumn", et,
                   [&](ThriftType mt, int16_t mid) -> Status {
                     if (mid == 1) return Int(mt, mid, &sc->column_idx);
-                    if (mid == 2) return Bool(mt, mid, &sc->descending);
-                    if (mid == 3) return Bool(mt, mid, &sc->nulls_first);
+                    if (mid == 2) return Bool(mt, &sc->descending);
+                    if (mid == 3) return Bool(mt, &sc->nulls_first);
                     return Skip(mt);
                   },
                   &sc_seen));
@@ -375,17 +401,16 @@ Status MetadataDecoder::RowGroupStruct(ThriftType t, RowGroup* rg) {
 
 Status MetadataDecoder::ColumnChunkStruct(ThriftType t, ColumnChunk* cc) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "ColumnChunk", t, 1,
+  BB_RETURN_NOT_OK(Struct("ColumnChunk", t,
       [&](ThriftType ft, int16_t id) -> Status {
         switch (id) {
           case 1:
-            return String(ft, id, &cc->file_path);
+            return String(ft, &cc->file_path);
           case 2:
             return Int(ft, id, &cc->file_offset);
           case 3:
-            cc->meta_data.emplace();
-            return ColumnMetaDataStruct(ft, id, &*cc->meta_data);
+            return OptionalStruct(ft, &cc->meta_data,
+                                  [&](auto* v) { return ColumnMetaDataStruct(ft, v); });
           case 4:
             return Int(ft, id, &cc->offset_index_offset);
           case 5:
@@ -407,20 +432,19 @@ Status MetadataDecoder::ColumnChunkStruct(ThriftType t, ColumnChunk* cc) {
   return Status::OK();
 }
 
-Status MetadataDecoder::ColumnMetaDataStruct(ThriftType t, int16_t id, ColumnMetaData* md) {
+Status MetadataDecoder::ColumnMetaDataStruct(ThriftType t, ColumnMetaData* md) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "ColumnMetaData", t, id,
+  BB_RETURN_NOT_OK(Struct("ColumnMetaData", t,
       [&](ThriftType ft, int16_t fid) -> Status {
         switch (fid) {
           case 1:
             return Enum(ft, fid, &md->type);
           case 2:
-            return List(ft, fid, &md->encodings,
+            return List(ft, ThriftType::kI32, &md->encodings,
                         [&](ThriftType et, Encoding* e) { return Enum(et, fid, e); });
           case 3:
-            return List(ft, fid, &md->path_in_schema,
-                        [&](ThriftType et, std::string* s) { return String(et, fid, s); });
+            return List(ft, ThriftType::kBinary, &md->path_in_schema,
+                        [&](ThriftType et, std::string* s) { return String(et, s); });
           case 4:
             return Enum(ft, fid, &md->codec);
           case 5:
@@ -430,7 +454,7 @@ Status MetadataDecoder::ColumnMetaDataStruct(ThriftType t, int16_t id, ColumnMet
           case 7:
             return Int(ft, fid, &md->total_compressed_size);
           case 8:
-            return KeyValueList(ft, fid, &md->key_value_metadata);
+            return KeyValueList(ft, &md->key_value_metadata);
           case 9:
             return Int(ft, fid, &md->data_page_offset);
           case 10:
@@ -438,13 +462,13 @@ Status MetadataDecoder::ColumnMetaDataStruct(ThriftType t, int16_t id, ColumnMet
           case 11:
             return Int(ft, fid, &md->dictionary_page_offset);
           case 12:
-            md->statistics.emplace();
-            return StatisticsStruct(ft, fid, &*md->statistics);
+            return OptionalStruct(ft, &md->statistics,
+                                  [&](auto* v) { return StatisticsStruct(ft, v); });
           case 13:
-            return List(ft, fid, &md->encoding_stats, [&](ThriftType et, PageEncodingStats* s) {
+            return List(ft, ThriftType::kStruct, &md->encoding_stats,
+                        [&](ThriftType et, PageEncodingStats* s) {
               uint32_t s_seen = 0;
-              BB_RETURN_NOT_OK(Struct(
-                  "PageEncodingStats", et, fid,
+              BB_RETURN_NOT_OK(Struct("PageEncodingStats", et,
                   [&](ThriftType mt, int16_t mid) -> Status {
                     if (mid == 1) return Enum(mt, mid, &s->page_type);
                     if (mid == 2) return Enum(mt, mid, &s->encoding);
@@ -475,28 +499,27 @@ Status MetadataDecoder::ColumnMetaDataStruct(ThriftType t, int16_t id, ColumnMet
                   {9, "data_page_offset"}});
 }
 
-Status MetadataDecoder::StatisticsStruct(ThriftType t, int16_t id, Statistics* s) {
+Status MetadataDecoder::StatisticsStruct(ThriftType t, Statistics* s) {
   uint32_t seen = 0;
-  return Struct(
-      "Statistics", t, id,
+  return Struct("Statistics", t,
       [&](ThriftType ft, int16_t fid) -> Status {
         switch (fid) {
           case 1:
-            return String(ft, fid, &s->max);
+            return String(ft, &s->max);
           case 2:
-            return String(ft, fid, &s->min);
+            return String(ft, &s->min);
           case 3:
             return Int(ft, fid, &s->null_count);
           case 4:
             return Int(ft, fid, &s->distinct_count);
           case 5:
-            return String(ft, fid, &s->max_value);
+            return String(ft, &s->max_value);
           case 6:
-            return String(ft, fid, &s->min_value);
+            return String(ft, &s->min_value);
           case 7:
-            return Bool(ft, fid, &s->is_max_value_exact);
+            return Bool(ft, &s->is_max_value_exact);
           case 8:
-            return Bool(ft, fid, &s->is_min_value_exact);
+            return Bool(ft, &s->is_min_value_exact);
           case 9:
             return Int(ft, fid, &s->nan_count);
           default:
@@ -508,25 +531,24 @@ Status MetadataDecoder::StatisticsStruct(ThriftType t, int16_t id, Statistics* s
 
 Status MetadataDecoder::KeyValueStruct(ThriftType t, KeyValue* kv) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "KeyValue", t, 1,
+  BB_RETURN_NOT_OK(Struct("KeyValue", t,
       [&](ThriftType ft, int16_t id) -> Status {
-        if (id == 1) return String(ft, id, &kv->key);
-        if (id == 2) return String(ft, id, &kv->value);
+        if (id == 1) return String(ft, &kv->key);
+        if (id == 2) return String(ft, &kv->value);
         return Skip(ft);
       },
       &seen));
   return Require(seen, "KeyValue", {{1, "key"}});
 }
 
-Status MetadataDecoder::KeyValueList(ThriftType t, int16_t id, std::vector<KeyValue>* out) {
-  return List(t, id, out, [&](ThriftType et, KeyValue* kv) { return KeyValueStruct(et, kv); });
+Status MetadataDecoder::KeyValueList(ThriftType t, std::vector<KeyValue>* out) {
+  return List(t, ThriftType::kStruct, out,
+              [&](ThriftType et, KeyValue* kv) { return KeyValueStruct(et, kv); });
 }
 
 Status MetadataDecoder::PageHeaderStruct(PageHeader* h) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "PageHeader", ThriftType::kStruct, 0,
+  BB_RETURN_NOT_OK(Struct("PageHeader", ThriftType::kStruct,
       [&](ThriftType t, int16_t id) -> Status {
         switch (id) {
           case 1:
@@ -538,14 +560,14 @@ Status MetadataDecoder::PageHeaderStruct(PageHeader* h) {
           case 4:
             return Int(t, id, &h->crc);
           case 5:
-            h->data_page_header.emplace();
-            return DataPageHeaderStruct(t, id, &*h->data_page_header);
+            return OptionalStruct(t, &h->data_page_header,
+                                  [&](auto* v) { return DataPageHeaderStruct(t, v); });
           case 7:
-            h->dictionary_page_header.emplace();
-            return DictionaryPageHeaderStruct(t, id, &*h->dictionary_page_header);
+            return OptionalStruct(t, &h->dictionary_page_header,
+                                  [&](auto* v) { return DictionaryPageHeaderStruct(t, v); });
           case 8:
-            h->data_page_header_v2.emplace();
-            return DataPageHeaderV2Struct(t, id, &*h->data_page_header_v2);
+            return OptionalStruct(t, &h->data_page_header_v2,
+                                  [&](auto* v) { return DataPageHeaderV2Struct(t, v); });
           default:
             return Skip(t);
         }
@@ -555,10 +577,9 @@ Status MetadataDecoder::PageHeaderStruct(PageHeader* h) {
                  {{1, "type"}, {2, "uncompressed_page_size"}, {3, "compressed_page_size"}});
 }
 
-Status MetadataDecoder::DataPageHeaderStruct(ThriftType t, int16_t id, DataPageHeader* h) {
+Status MetadataDecoder::DataPageHeaderStruct(ThriftType t, DataPageHeader* h) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "DataPageHeader", t, id,
+  BB_RETURN_NOT_OK(Struct("DataPageHeader", t,
       [&](ThriftType ft, int16_t fid) -> Status {
         switch (fid) {
           case 1:
@@ -570,8 +591,8 @@ Status MetadataDecoder::DataPageHeaderStruct(ThriftType t, int16_t id, DataPageH
           case 4:
             return Enum(ft, fid, &h->repetition_level_encoding);
           case 5:
-            h->statistics.emplace();
-            return StatisticsStruct(ft, fid, &*h->statistics);
+            return OptionalStruct(ft, &h->statistics,
+                                  [&](auto* v) { return StatisticsStruct(ft, v); });
           default:
             return Skip(ft);
         }
@@ -584,25 +605,22 @@ Status MetadataDecoder::DataPageHeaderStruct(ThriftType t, int16_t id, DataPageH
                   {4, "repetition_level_encoding"}});
 }
 
-Status MetadataDecoder::DictionaryPageHeaderStruct(ThriftType t, int16_t id,
-                                                   DictionaryPageHeader* h) {
+Status MetadataDecoder::DictionaryPageHeaderStruct(ThriftType t, DictionaryPageHeader* h) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "DictionaryPageHeader", t, id,
+  BB_RETURN_NOT_OK(Struct("DictionaryPageHeader", t,
       [&](ThriftType ft, int16_t fid) -> Status {
         if (fid == 1) return Int(ft, fid, &h->num_values);
         if (fid == 2) return Enum(ft, fid, &h->encoding);
-        if (fid == 3) return Bool(ft, fid, &h->is_sorted);
+        if (fid == 3) return Bool(ft, &h->is_sorted);
         return Skip(ft);
       },
       &seen));
   return Require(seen, "DictionaryPageHeader", {{1, "num_values"}, {2, "encoding"}});
 }
 
-Status MetadataDecoder::DataPageHeaderV2Struct(ThriftType t, int16_t id, DataPageHeaderV2* h) {
+Status MetadataDecoder::DataPageHeaderV2Struct(ThriftType t, DataPageHeaderV2* h) {
   uint32_t seen = 0;
-  BB_RETURN_NOT_OK(Struct(
-      "DataPageHeaderV2", t, id,
+  BB_RETURN_NOT_OK(Struct("DataPageHeaderV2", t,
       [&](ThriftType ft, int16_t fid) -> Status {
         switch (fid) {
           case 1:
@@ -618,10 +636,10 @@ Status MetadataDecoder::DataPageHeaderV2Struct(ThriftType t, int16_t id, DataPag
           case 6:
             return Int(ft, fid, &h->repetition_levels_byte_length);
           case 7:
-            return Bool(ft, fid, &h->is_compressed);
+            return Bool(ft, &h->is_compressed);
           case 8:
-            h->statistics.emplace();
-            return StatisticsStruct(ft, fid, &*h->statistics);
+            return OptionalStruct(ft, &h->statistics,
+                                  [&](auto* v) { return StatisticsStruct(ft, v); });
           default:
             return Skip(ft);
         }

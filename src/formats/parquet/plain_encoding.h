@@ -4,9 +4,10 @@
 //
 // The decoder is a cursor over one page's values: each call decodes the next `count` values
 // straight into the caller's column memory (values buffer, Arrow bitmap, or BinaryBuilder), so a
-// reader interleaving runs of nulls and values calls it once per run of values. A call whose values
-// run past the end of the page fails and leaves the cursor where it was. Dictionary pages are PLAIN too; their byte
-// arrays come back as views into the page, since a dictionary is looked up, not copied.
+// reader interleaving runs of nulls and values calls it once per run of values. A call whose
+// values run past the end of the page fails and leaves the cursor where it was. Dictionary pages
+// are PLAIN too; their byte arrays come back as views into the page, since a dictionary is
+// looked up, not copied.
 #pragma once
 
 #include <cstddef>

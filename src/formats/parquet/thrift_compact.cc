@@ -173,7 +173,9 @@ Status ThriftCompactReader::CheckElementType(uint8_t type, ThriftType* out) cons
 }
 
 Status ThriftCompactReader::CheckCount(int64_t count, int64_t min_bytes_per_element) const {
-  if (count > limits_.max_container_size) return Error("container larger than the configured limit");
+  if (count > limits_.max_container_size) {
+    return Error("container larger than the configured limit");
+  }
   if (count > static_cast<int64_t>(remaining()) / min_bytes_per_element) {
     return Error("container count larger than the remaining input can hold");
   }

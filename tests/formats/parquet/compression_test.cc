@@ -14,6 +14,8 @@
 namespace bundlebase::parquet {
 namespace {
 
+constexpr int kDefault = kDefaultCompressionLevel;
+
 std::span<const uint8_t> Span(const std::string& s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
@@ -44,7 +46,7 @@ TEST(CompressionTest, RoundTripsEveryCodec) {
   for (CompressionCodec codec : kCodecs) {
     EXPECT_TRUE(IsSupportedCodec(codec));
     for (const std::string& input : Inputs()) {
-      ASSERT_OK_AND_ASSIGN(std::string back, RoundTrip(codec, input, kDefaultCompressionLevel));
+      ASSERT_OK_AND_ASSIGN(std::string back, RoundTrip(codec, input, kDefault));
       EXPECT_EQ(back, input) << CodecName(codec) << " " << input.size();
     }
   }
@@ -55,7 +57,7 @@ TEST(CompressionTest, CompressesWhatCompresses) {
   for (CompressionCodec codec : kCodecs) {
     if (codec == CompressionCodec::kUncompressed) continue;
     std::string out;
-    ASSERT_OK(Compress(codec, Span(zeros), kDefaultCompressionLevel, &out));
+    ASSERT_OK(Compress(codec, Span(zeros), kDefault, &out));
     EXPECT_LT(out.size(), zeros.size() / 20) << CodecName(codec);
   }
 }
@@ -89,8 +91,8 @@ TEST(CompressionTest, SnappyLiteralFromTheFormatDescription) {
 TEST(CompressionTest, Lz4HadoopFramingAndRawFallback) {
   std::string input = Inputs()[4];
   std::string raw, framed;
-  ASSERT_OK(Compress(CompressionCodec::kLz4Raw, Span(input), kDefaultCompressionLevel, &raw));
-  ASSERT_OK(Compress(CompressionCodec::kLz4, Span(input), kDefaultCompressionLevel, &framed));
+  ASSERT_OK(Compress(CompressionCodec::kLz4Raw, Span(input), kDefault, &raw));
+  ASSERT_OK(Compress(CompressionCodec::kLz4, Span(input), kDefault, &framed));
   // Big-endian uncompressed and compressed lengths before the raw block.
   std::string prefix(8, '\0');
   auto put = [&](size_t at, uint32_t v) {
@@ -102,8 +104,8 @@ TEST(CompressionTest, Lz4HadoopFramingAndRawFallback) {
   // Several frames in a row, as Hadoop writes large pages.
   std::string half1 = input.substr(0, 50000), half2 = input.substr(50000);
   std::string f1, f2;
-  ASSERT_OK(Compress(CompressionCodec::kLz4, Span(half1), kDefaultCompressionLevel, &f1));
-  ASSERT_OK(Compress(CompressionCodec::kLz4, Span(half2), kDefaultCompressionLevel, &f2));
+  ASSERT_OK(Compress(CompressionCodec::kLz4, Span(half1), kDefault, &f1));
+  ASSERT_OK(Compress(CompressionCodec::kLz4, Span(half2), kDefault, &f2));
   ASSERT_OK_AND_ASSIGN(auto two, Decompress(CompressionCodec::kLz4, Span(f1 + f2),
                                             static_cast<int64_t>(input.size())));
   EXPECT_EQ(two->view(), input);
@@ -129,8 +131,8 @@ std::string ZlibCompress(const std::string& input, int window_bits) {
 
 TEST(CompressionTest, GzipMembersAndZlibFraming) {
   std::string a, b;
-  ASSERT_OK(Compress(CompressionCodec::kGzip, Span(std::string("abc")), kDefaultCompressionLevel, &a));
-  ASSERT_OK(Compress(CompressionCodec::kGzip, Span(std::string("defg")), kDefaultCompressionLevel, &b));
+  ASSERT_OK(Compress(CompressionCodec::kGzip, Span(std::string("abc")), kDefault, &a));
+  ASSERT_OK(Compress(CompressionCodec::kGzip, Span(std::string("defg")), kDefault, &b));
   EXPECT_EQ(static_cast<uint8_t>(a[0]), 0x1f);  // gzip, not zlib, framing
   EXPECT_EQ(static_cast<uint8_t>(a[1]), 0x8b);
   ASSERT_OK_AND_ASSIGN(auto joined, Decompress(CompressionCodec::kGzip, Span(a + b), 7));
@@ -147,17 +149,19 @@ TEST(CompressionTest, DeclaredSizeMustBeExact) {
   std::string input = Inputs()[4];
   for (CompressionCodec codec : kCodecs) {
     std::string compressed;
-    ASSERT_OK(Compress(codec, Span(input), kDefaultCompressionLevel, &compressed));
+    ASSERT_OK(Compress(codec, Span(input), kDefault, &compressed));
     auto n = static_cast<int64_t>(input.size());
-    EXPECT_TRUE(Decompress(codec, Span(compressed), n - 1).status().IsInvalid()) << CodecName(codec);
-    EXPECT_TRUE(Decompress(codec, Span(compressed), n + 1).status().IsInvalid()) << CodecName(codec);
+    EXPECT_TRUE(Decompress(codec, Span(compressed), n - 1).status().IsInvalid())
+        << CodecName(codec);
+    EXPECT_TRUE(Decompress(codec, Span(compressed), n + 1).status().IsInvalid())
+        << CodecName(codec);
     EXPECT_TRUE(Decompress(codec, Span(compressed), -1).status().IsInvalid()) << CodecName(codec);
   }
 }
 
 TEST(CompressionTest, ZipBombDeclarationsFailBeforeAllocating) {
   std::string small;
-  ASSERT_OK(Compress(CompressionCodec::kGzip, Span(std::string(1000, 'x')), kDefaultCompressionLevel,
+  ASSERT_OK(Compress(CompressionCodec::kGzip, Span(std::string(1000, 'x')), kDefault,
                      &small));
   // Over the configured limit.
   DecompressionLimits limits;
@@ -169,7 +173,7 @@ TEST(CompressionTest, ZipBombDeclarationsFailBeforeAllocating) {
                                  CompressionCodec::kLz4Raw, CompressionCodec::kZstd,
                                  CompressionCodec::kUncompressed}) {
     std::string compressed;
-    ASSERT_OK(Compress(codec, Span(std::string(1000, 'x')), kDefaultCompressionLevel, &compressed));
+    ASSERT_OK(Compress(codec, Span(std::string(1000, 'x')), kDefault, &compressed));
     int64_t before = TotalAllocatedBytes();
     st = Decompress(codec, Span(compressed), int64_t{900} << 20).status();
     EXPECT_TRUE(st.IsInvalid()) << CodecName(codec) << ": " << st.ToString();
@@ -183,7 +187,7 @@ TEST(CompressionTest, CorruptAndTruncatedInputFails) {
   for (CompressionCodec codec : kCodecs) {
     if (codec == CompressionCodec::kUncompressed) continue;
     std::string compressed;
-    ASSERT_OK(Compress(codec, Span(input), kDefaultCompressionLevel, &compressed));
+    ASSERT_OK(Compress(codec, Span(input), kDefault, &compressed));
     auto n = static_cast<int64_t>(input.size());
     for (size_t cut : {size_t{0}, size_t{1}, compressed.size() / 2, compressed.size() - 1}) {
       auto r = Decompress(codec, Span(compressed.substr(0, cut)), n);
@@ -205,16 +209,26 @@ TEST(CompressionTest, CorruptAndTruncatedInputFails) {
   }
 }
 
+TEST(CompressionTest, EmptyPagesMayHaveNoBytes) {
+  // parquet-testing's datapage_v2_empty_datapage.snappy.parquet stores an empty v2 page's values
+  // as zero bytes, not as a compressed empty stream.
+  for (CompressionCodec codec : kCodecs) {
+    ASSERT_OK_AND_ASSIGN(auto out, Decompress(codec, {}, 0));
+    EXPECT_EQ(out->size(), 0u);
+    EXPECT_TRUE(Decompress(codec, {}, 1).status().IsInvalid()) << CodecName(codec);
+  }
+}
+
 TEST(CompressionTest, LzoIsNotSupported) {
   EXPECT_FALSE(IsSupportedCodec(CompressionCodec::kLzo));
   std::string out;
-  EXPECT_EQ(Compress(CompressionCodec::kLzo, Span(std::string("x")), kDefaultCompressionLevel, &out)
+  EXPECT_EQ(Compress(CompressionCodec::kLzo, Span(std::string("x")), kDefault, &out)
                 .code(),
             StatusCode::kNotImplemented);
   EXPECT_EQ(Decompress(CompressionCodec::kLzo, Span(std::string("x")), 1).status().code(),
             StatusCode::kNotImplemented);
-  EXPECT_EQ(Decompress(static_cast<CompressionCodec>(42), Span(std::string("x")), 1).status().code(),
-            StatusCode::kNotImplemented);
+  auto unknown = Decompress(static_cast<CompressionCodec>(42), Span(std::string("x")), 1);
+  EXPECT_EQ(unknown.status().code(), StatusCode::kNotImplemented);
 }
 
 }  // namespace

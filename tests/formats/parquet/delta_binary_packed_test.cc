@@ -147,8 +147,8 @@ TEST(DeltaBinaryPackedTest, RejectsWidthsPastTheType) {
   ASSERT_OK(d.Init(U8(data), data.size(), 5));
   std::vector<int32_t> out(5);
   EXPECT_TRUE(d.Decode(out.data(), 5).IsInvalid());
-  EXPECT_TRUE(
-      DeltaBinaryPackedDecoder<int32_t>::EncodedSize(U8(data), data.size(), 5).status().IsInvalid());
+  auto size = DeltaBinaryPackedDecoder<int32_t>::EncodedSize(U8(data), data.size(), 5);
+  EXPECT_TRUE(size.status().IsInvalid());
   // 64 bits is fine for INT64.
   std::vector<int64_t> wide = {0, std::numeric_limits<int64_t>::max(),
                                std::numeric_limits<int64_t>::min(), 0};

@@ -23,23 +23,24 @@ const uint8_t* U8(const std::string& s) { return reinterpret_cast<const uint8_t*
 // The footer of a 3-row file written by pyarrow 26 with columns id int32, big int64,
 // name string, price decimal(9,2), ts timestamp[us, UTC], tags list<int16>; snappy, statistics.
 const char kArrowFooterHex[] =
-    "1504199c35001806736368656d61150c0015022502180269640015042502180362696700150c250218046e616d652500"
-    "4c1c000000150e1508150218057072696365250a150415122c5c15041512000000150425021802747325144c8c111c2c"
-    "00000000003502180474616773150215064c3c000000350418046c697374150200150225021807656c656d656e742520"
-    "4cac1310110000001606191c196c26001c1502193500061019180269641502160616a60116ae01264026081c18040300"
-    "00001804010000001600280403000000180401000000111100192c15041500150200150015101502003c290619260006"
-    "00000026001c150419350006101918036269671502160616cc0116d40126f60126b6011c18081e000000000000001808"
-    "0a00000000000000160228081e0000000000000018080a00000000000000111100192c15041500150200150015101502"
-    "003c29061926020400000026001c150c19350006101918046e616d6515021606168401168c0126c203268a031c360228"
-    "03636363180161111100192c15041500150200150015101502003c160819061926020400000026001c150e1935000610"
-    "191805707269636515021606169c0116a40126c6042696041c18040000007d1804fffffea2160228040000007d1804ff"
-    "fffea2111100192c15041500150200150015101502003c29061926020400000026001c15041935000610191802747315"
-    "02160616cc0116d40126fa0526ba051c1808e8030000000000001808000000000000000016022808e803000000000000"
-    "18080000000000000000111100192c15041500150200150015101502003c29061926020400000026001c150219350006"
-    "1019380474616773046c69737407656c656d656e741502160816aa0116b20126be07268e071c18040200000018040100"
-    "00001604280402000000180401000000111100192c15041500150200150015101502003c292606021946020200040000"
-    "001688081606260816b808002820706172717565742d6370702d6172726f772076657273696f6e2032362e302e31196c"
-    "1c00001c00001c00001c00001c00001c000000";
+    "1504199c35001806736368656d61150c0015022502180269640015042502180362696700150c250218046e61"
+    "6d6525004c1c000000150e1508150218057072696365250a150415122c5c1504151200000015042502180274"
+    "7325144c8c111c2c00000000003502180474616773150215064c3c000000350418046c697374150200150225"
+    "021807656c656d656e7425204cac1310110000001606191c196c26001c150219350006101918026964150216"
+    "0616a60116ae01264026081c1804030000001804010000001600280403000000180401000000111100192c15"
+    "041500150200150015101502003c29061926000600000026001c150419350006101918036269671502160616"
+    "cc0116d40126f60126b6011c18081e0000000000000018080a00000000000000160228081e00000000000000"
+    "18080a00000000000000111100192c15041500150200150015101502003c29061926020400000026001c150c"
+    "19350006101918046e616d6515021606168401168c0126c203268a031c36022803636363180161111100192c"
+    "15041500150200150015101502003c160819061926020400000026001c150e19350006101918057072696365"
+    "15021606169c0116a40126c6042696041c18040000007d1804fffffea2160228040000007d1804fffffea211"
+    "1100192c15041500150200150015101502003c29061926020400000026001c15041935000610191802747315"
+    "02160616cc0116d40126fa0526ba051c1808e8030000000000001808000000000000000016022808e8030000"
+    "0000000018080000000000000000111100192c15041500150200150015101502003c29061926020400000026"
+    "001c1502193500061019380474616773046c69737407656c656d656e741502160816aa0116b20126be07268e"
+    "071c1804020000001804010000001604280402000000180401000000111100192c1504150015020015001510"
+    "1502003c292606021946020200040000001688081606260816b808002820706172717565742d6370702d6172"
+    "726f772076657273696f6e2032362e302e31196c1c00001c00001c00001c00001c00001c000000";
 
 // The dictionary page header of column `id` in the same file (at byte 4), plus page bytes.
 const char kArrowDictPageHex[] = "15041518151c4c150615001200000c2c010000000200000003000000";
@@ -360,7 +361,8 @@ TEST(MetadataTest, RejectsInconsistentFooters) {
   md.row_groups[1].columns.pop_back();
   Status st = DecodeStatus(md);
   EXPECT_TRUE(st.IsInvalid());
-  EXPECT_NE(st.message().find("row group 1 has 2 column chunks"), std::string::npos) << st.ToString();
+  EXPECT_NE(st.message().find("row group 1 has 2 column chunks"), std::string::npos)
+      << st.ToString();
 
   md = RichMetadata();
   md.schema[0].num_children = 4;  // more children than elements
@@ -400,12 +402,14 @@ TEST(MetadataTest, RejectsMissingRequiredFieldsAndWrongWireTypes) {
   std::string only_version = FromHex("150200");
   Status st = DecodeFileMetaData(U8(only_version), only_version.size()).status();
   EXPECT_TRUE(st.IsInvalid());
-  EXPECT_NE(st.message().find("missing required field 'schema'"), std::string::npos) << st.ToString();
-  // version as a binary.
+  EXPECT_NE(st.message().find("missing required field 'schema'"), std::string::npos)
+      << st.ToString();
+  // version as a binary is skipped like an unknown field, so it is missing.
   std::string wrong_type = FromHex("18026869" "00");
   st = DecodeFileMetaData(U8(wrong_type), wrong_type.size()).status();
   EXPECT_TRUE(st.IsInvalid());
-  EXPECT_NE(st.message().find("wire type binary"), std::string::npos) << st.ToString();
+  EXPECT_NE(st.message().find("missing required field 'version'"), std::string::npos)
+      << st.ToString();
   // version out of i32 range as an i64.
   std::string too_big = FromHex("1680808080800100");
   EXPECT_TRUE(DecodeFileMetaData(U8(too_big), too_big.size()).status().IsInvalid());
@@ -476,6 +480,34 @@ TEST(MetadataTest, KeepsUnknownEnumValuesAndSkipsUnknownFields) {
   EXPECT_EQ(back.row_groups[0].columns[0].meta_data->encodings.back(),
             static_cast<Encoding>(10));
   EXPECT_EQ(EncodingName(static_cast<Encoding>(10)), "UNKNOWN(10)");
+}
+
+TEST(MetadataTest, SkipsOptionalFieldsWithTheWrongWireType) {
+  // parquet-mr 1.12 pre-releases wrote a list as ColumnMetaData field 15 (now an i32), and
+  // other readers skip it; so do we.
+  FileMetaData md = RichMetadata();
+  ColumnMetaData& cmd = *md.row_groups[0].columns[0].meta_data;
+  cmd.bloom_filter_length.reset();
+  cmd.bloom_filter_offset.reset();
+  cmd.encoding_stats = {{PageType::kDataPage, Encoding::kPlain, 12345}};
+  std::string bytes = EncodeFileMetaData(md);
+  // This column's metadata now ends with encoding_stats' count 12345 (zigzag varint F2 C0 01),
+  // then the stop bytes of that element and of ColumnMetaData. Field 15 goes before the latter.
+  std::string marker("\x15\xf2\xc0\x01\x00\x00", 6);
+  size_t at = bytes.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  bytes.insert(at + 5, FromHex("291502"));
+  ASSERT_OK_AND_ASSIGN(FileMetaData back, DecodeFileMetaData(U8(bytes), bytes.size()));
+  EXPECT_FALSE(back.row_groups[0].columns[0].meta_data->bloom_filter_length.has_value());
+  EXPECT_EQ(back.row_groups[0].columns[0].meta_data->encoding_stats[0].count, 12345);
+
+  // An optional struct (data_page_header) sent as an i32 is left unset.
+  std::string page = FromHex("1504" "1514" "1514" "250e" "2c" "1502" "1500" "00" "00");
+  size_t len;
+  ASSERT_OK_AND_ASSIGN(PageHeader h, DecodePageHeader(U8(page), page.size(), &len));
+  EXPECT_EQ(len, page.size());
+  EXPECT_FALSE(h.data_page_header.has_value());
+  EXPECT_EQ(h.dictionary_page_header->num_values, 1);
 }
 
 TEST(MetadataTest, FlagsEncryptedColumnsAndFooters) {
