@@ -1,6 +1,7 @@
 // Header name normalization: trimming, naming empty headers, de-duplicating.
 #include "formats/csv/column_names.h"
 
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -22,14 +23,17 @@ std::vector<std::string> NormalizeColumnNames(const std::vector<std::string>& ra
   std::unordered_set<std::string> taken;
   for (const std::string& name : names) taken.insert(ToLower(name));
   std::unordered_set<std::string> used;
+  // Per base name, the next suffix to try, so 100k copies of one name stay linear.
+  std::unordered_map<std::string, int> next_suffix;
   for (std::string& name : names) {
     std::string key = ToLower(name);
     if (used.insert(key).second) continue;
-    for (int suffix = 1;; ++suffix) {
-      std::string candidate = fmt::format("{}_{}", name, suffix);
+    int& suffix = next_suffix[key];
+    for (;;) {
+      std::string candidate = fmt::format("{}_{}", name, ++suffix);
       std::string candidate_key = ToLower(candidate);
       if (!taken.count(candidate_key) && !used.count(candidate_key)) {
-        used.insert(candidate_key);
+        used.insert(std::move(candidate_key));
         name = std::move(candidate);
         break;
       }

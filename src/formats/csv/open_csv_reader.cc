@@ -51,6 +51,7 @@ Status ValidateOptions(const CsvReadOptions& o) {
   if (o.batch_rows < 1) return Status::Invalid("batch_rows must be at least 1");
   if (o.num_threads < 0) return Status::Invalid("num_threads cannot be negative");
   if (o.sample_regions < 0) return Status::Invalid("sample_regions cannot be negative");
+  if (o.max_columns < 1) return Status::Invalid("max_columns must be at least 1");
   return Status::OK();
 }
 
@@ -223,6 +224,12 @@ Result<std::unique_ptr<CsvReader>> OpenCsvReader(std::shared_ptr<io::RandomAcces
     return EmptyReader(std::move(file), options, std::move(errors));
   }
   const int64_t first_last = span.record_last[first];
+  if (first_last - prev_last > options.max_columns) {
+    return Status::Invalid(
+        "{}: the first record has {} fields, more than max_columns = {} (is the delimiter "
+        "right? read with {})",
+        errors.filename, first_last - prev_last, options.max_columns, DescribeDialect(dialect));
+  }
   const int columns = static_cast<int>(first_last - prev_last);
   uint64_t data_begin = 0;  // relative to `begin`
   std::vector<std::string> names;

@@ -41,6 +41,9 @@ struct CsvReadOptions {
   std::vector<std::string> null_values;
   // false: every column is utf8 (no type inference).
   bool infer_types = true;
+  // A first record with more fields than this is an error: a table that wide is almost always
+  // a misdetected delimiter or a file that is not CSV, and would cost memory per column.
+  int max_columns = 100000;
 
   // ---- Shape ----
   // A record with fewer fields than the header gets NULLs for the missing ones instead of an

@@ -182,6 +182,38 @@ TEST(CsvReaderErrorsTest, RandomBytesNeverCrash) {
   }
 }
 
+// Degenerate shapes must finish quickly (the test timeout catches a hang or a quadratic loop).
+TEST(CsvReaderErrorsTest, PathologicalShapesFinish) {
+  const size_t n = 4 << 20;
+  std::string wide;
+  for (int i = 0; i < 50000; ++i) wide += "c,";
+  wide += "c\n" + std::string(50000, ',') + "\n";
+  CsvReadOptions header;
+  header.header = true;
+  ASSERT_OK_AND_ASSIGN(auto b, Read(wide, header));
+  EXPECT_EQ(b->num_columns(), 50001);
+  EXPECT_EQ(b->num_rows(), 1);
+  EXPECT_EQ(b->schema()->field(50000).name, "c_50000");
+  ExpectContains(ReadError(std::string(n, ',')), {"4194305 fields, more than max_columns"});
+  for (char c : {'"', ',', '\n', '\r', ' ', 'x', '\''}) {
+    auto r = Read(std::string(n, c));
+    if (!r.ok()) ExpectContains(r.status().message(), {"test.csv"});
+  }
+  auto quotes = Read("a\n" + std::string(n, '"') + "\n");
+  ASSERT_OK(quotes.status());
+  EXPECT_EQ((*quotes)->column(0)->GetView(0).size(), n / 2 - 1);
+}
+
+TEST(CsvReaderErrorsTest, BinaryFileOnDisk) {
+  bundlebase::testing::ScratchDir dir;
+  std::string bytes = "PAR1";
+  for (int i = 0; i < 5000; ++i) bytes.push_back(static_cast<char>(i * 7));
+  std::string path = dir.WriteFile("data.csv", bytes);
+  auto r = ReadCsvFile(path);
+  ASSERT_FALSE(r.ok());
+  ExpectContains(r.status().message(), {"data.csv", "Parquet"});
+}
+
 TEST(CsvReaderErrorsTest, InvalidOptions) {
   CsvReadOptions o;
   o.delimiter = '\n';
