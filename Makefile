@@ -26,7 +26,7 @@ unit-test: build
 # Short libFuzzer runs over the file readers (clang from Debian); see fuzz/README.md.
 fuzz-smoke: deps
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DBB_FUZZ=ON -DBB_WERROR=OFF >/dev/null
-	@cmake --build $(FUZZ_DIR) -j $(JOBS)
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_all
 	@scripts/fuzz-smoke.sh $(FUZZ_DIR)
 
 test: unit-test fuzz-smoke
