@@ -182,6 +182,11 @@ class MetadataDecoder {
     ThriftType et;
     int32_t n;
     BB_RETURN_NOT_OK(reader_.ReadListHeader(&et, &n));
+    // An empty list's element type is never used (hyparquet-writer leaves it 0).
+    if (n == 0) {
+      out->clear();
+      return Status::OK();
+    }
     if (!ElementsMatch(et, expected)) {
       if (skipped_ != nullptr) *skipped_ = true;
       for (int32_t i = 0; i < n; ++i) BB_RETURN_NOT_OK(reader_.Skip(et));

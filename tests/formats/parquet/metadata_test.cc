@@ -510,6 +510,23 @@ TEST(MetadataTest, SkipsOptionalFieldsWithTheWrongWireType) {
   EXPECT_EQ(h.dictionary_page_header->num_values, 1);
 }
 
+TEST(MetadataTest, AcceptsEmptyListsWithoutAnElementType) {
+  // hyparquet-writer writes a file without rows with row_groups as an empty list of type 0.
+  FileMetaData md;
+  SchemaElement root;
+  root.name = "r";
+  root.num_children = 1;
+  SchemaElement leaf;
+  leaf.name = "x";
+  leaf.type = Type::kInt32;
+  md.schema = {root, leaf};
+  std::string bytes = EncodeFileMetaData(md);
+  ASSERT_EQ(bytes.substr(bytes.size() - 3), std::string("\x19\x0c\x00", 3));
+  bytes[bytes.size() - 2] = '\0';
+  ASSERT_OK_AND_ASSIGN(FileMetaData back, DecodeFileMetaData(U8(bytes), bytes.size()));
+  EXPECT_TRUE(back.row_groups.empty());
+}
+
 TEST(MetadataTest, FlagsEncryptedColumnsAndFooters) {
   FileMetaData md = RichMetadata();
   std::string bytes = EncodeFileMetaData(md);
