@@ -275,7 +275,7 @@ Result<RecordBatchPtr> ReadDocument(const std::shared_ptr<Buffer>& bytes, uint64
   BB_ASSIGN_OR_RAISE(int64_t rows, doc.ForEachRecord([&](od::object record, WalkContext& ctx) {
     return inference.AddRecord(record, ctx);
   }));
-  BB_ASSIGN_OR_RAISE(auto writer, RecordWriter::Make(shape.ToSchema(), flatten, options.sep));
+  BB_ASSIGN_OR_RAISE(auto writer, RecordWriter::Make(shape, flatten, options.sep));
   BB_ASSIGN_OR_RAISE(int64_t written, doc.ForEachRecord([&](od::object record, WalkContext& ctx) {
     return writer->AddRecord(record, ctx);
   }));

@@ -37,7 +37,6 @@ class FlattenScope {
     return i;
   }
 
-  int num_keys() const { return keys_.size(); }
   // The flattened column name of key i: prefix + key.
   std::string ColumnName(int key) const { return prefix_ + keys_.name(key); }
   int& column(int key) { return columns_[key]; }

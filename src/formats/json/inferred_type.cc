@@ -30,8 +30,19 @@ int InferredType::Merge(const InferredType& other) {
   return added;
 }
 
-ValueLayout InferredType::layout() const {
-  const uint8_t kinds = kinds_ & ~kNull;
+ValueLayout InferredType::layout() const { return LayoutOf(kinds_, !fields_.empty()); }
+
+bool InferredType::Keeps(Kind kind, bool nonempty_object) const {
+  auto type_of = [](ValueLayout layout) {
+    // kString and kText are both utf8 and store a string the same way.
+    return layout == ValueLayout::kText ? ValueLayout::kString : layout;
+  };
+  const bool has_fields = !fields_.empty() || (kind == kObject && nonempty_object);
+  return type_of(LayoutOf(kinds_ | kind, has_fields)) == type_of(layout());
+}
+
+ValueLayout InferredType::LayoutOf(uint8_t all_kinds, bool has_fields) {
+  const uint8_t kinds = all_kinds & ~kNull;
   constexpr uint8_t kNumbers = kInt | kBigInt | kDouble;
   if (kinds == kBool) return ValueLayout::kBool;
   if (kinds == kInt) return ValueLayout::kInt64;
@@ -44,7 +55,7 @@ ValueLayout InferredType::layout() const {
   if (kinds == kList) return ValueLayout::kList;
   // A struct needs at least one field (Parquet has no empty groups): objects that never had a
   // key stay JSON text ("{}").
-  if (kinds == kObject && !fields_.empty()) return ValueLayout::kStruct;
+  if (kinds == kObject && has_fields) return ValueLayout::kStruct;
   return ValueLayout::kText;
 }
 

@@ -52,7 +52,8 @@ class InferredType {
 
   // The type of list items, created on first use.
   InferredType& item();
-  bool has_item() const { return item_ != nullptr; }
+  // The type of list items, or null when no list had any.
+  const InferredType* item_or_null() const { return item_.get(); }
 
   // Object fields, in first-seen order.
   KeyIndex& field_names() { return field_names_; }
@@ -69,10 +70,17 @@ class InferredType {
   int Merge(const InferredType& other);
 
   ValueLayout layout() const;
+  // Whether one more value of `kind` would leave the column type as it is. The reader's second
+  // pass only writes such values; anything else means the types it was given are too narrow.
+  // `nonempty_object` says whether an object value has members (an object with members makes
+  // a struct where only empty ones stay JSON text).
+  bool Keeps(Kind kind, bool nonempty_object = true) const;
   // The column type: bool, int64, float64, utf8, list<...> or struct<...>.
   DataTypePtr ToDataType() const;
 
  private:
+  static ValueLayout LayoutOf(uint8_t kinds, bool has_fields);
+
   uint8_t kinds_ = 0;
   std::unique_ptr<InferredType> item_;
   KeyIndex field_names_;

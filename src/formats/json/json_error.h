@@ -21,6 +21,6 @@ Status DocumentErrorStatus(std::string_view filename, std::string_view text, uin
 // A failure on line `line` (1-based) of a JSON lines input, at `column` (1-based) and absolute
 // byte offset `byte`.
 Status LineErrorStatus(std::string_view filename, int64_t line, size_t column, uint64_t byte,
-                 std::string_view message, bool invalid_json);
+                       const ParseFailure& failure);
 
 }  // namespace bundlebase::json

@@ -18,6 +18,9 @@ Status JsonReadOptions::Validate() const {
     if (Trim(path).empty()) return Status::Invalid("json_meta has an empty path");
   }
   if (block_size < 1) return Status::Invalid("block_size must be positive, got {}", block_size);
+  if (max_buffered_bytes < 0) {
+    return Status::Invalid("max_buffered_bytes must be >= 0, got {}", max_buffered_bytes);
+  }
   if (num_threads < 0) return Status::Invalid("num_threads must be >= 0, got {}", num_threads);
   if (max_depth < 1) return Status::Invalid("max_depth must be at least 1");
   if (max_columns < 1) return Status::Invalid("max_columns must be at least 1");

@@ -39,6 +39,10 @@ struct JsonReadOptions {
   std::optional<bool> flatten;
   // JSON lines: bytes of input per batch. Blocks end at a line end, so a batch may be larger.
   int64_t block_size = int64_t{4} << 20;
+  // OpenJsonLinesReader: input bytes whose batches the first pass may build and keep for
+  // Next(); later blocks are parsed a second time instead. This bounds the reader's memory.
+  // (ReadJson and ReadJsonFile keep every batch anyway, so for them there is no limit.)
+  int64_t max_buffered_bytes = int64_t{256} << 20;
   // Threads parsing JSON lines blocks; 0 means every thread of the default pool.
   int num_threads = 0;
   // The input's name in error messages ("exports/day1.jsonl").

@@ -2,6 +2,7 @@
 #include "formats/json/json_reader.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "base/strings.h"
 #include "formats/json/document_reader.h"
@@ -67,9 +68,11 @@ Result<Layout> DetectLayout(std::string_view head, bool complete, const JsonRead
   return unfinished ? Layout::kDocument : Layout::kLines;
 }
 
+// All batches are kept for the result anyway, so every block may be built in the first pass.
 Result<RecordBatchPtr> ReadAllLines(std::shared_ptr<io::RandomAccessFile> file,
                                     const JsonReadOptions& options, uint64_t start) {
-  BB_ASSIGN_OR_RAISE(auto reader, OpenLinesReader(std::move(file), options, start));
+  BB_ASSIGN_OR_RAISE(auto reader, OpenLinesReader(std::move(file), options, start,
+                                                  std::numeric_limits<int64_t>::max()));
   BB_ASSIGN_OR_RAISE(auto batches, reader->ReadAll());
   if (batches.size() == 1) return batches[0];
   return ConcatenateBatches(reader->schema(), batches);
@@ -98,7 +101,8 @@ Result<std::unique_ptr<RecordBatchReader>> OpenJsonLinesReader(
         "json_record_path needs one JSON document; it cannot be used with JSON lines");
   }
   BB_ASSIGN_OR_RAISE(auto head, file->ReadAt(0, std::min<uint64_t>(3, file->size())));
-  return OpenLinesReader(std::move(file), options, ByteOrderMarkLength(head->view()));
+  return OpenLinesReader(std::move(file), options, ByteOrderMarkLength(head->view()),
+                         options.max_buffered_bytes);
 }
 
 Result<RecordBatchPtr> ReadJsonFile(io::FileSystem& fs, const std::string& path,

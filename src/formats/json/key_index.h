@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -39,9 +40,18 @@ class KeyIndex {
   int Predicted(size_t position) const {
     return position < predicted_.size() ? predicted_[position] : -1;
   }
-  // Whether key i has no '"', '\\' or control character, so it is spelled the same escaped
-  // and unescaped and may be compared with a key's raw bytes.
-  bool plain(int i) const { return plain_[i] != 0; }
+  // Whether `raw`, the raw bytes of a key in a JSON text (after its opening quote), spell key i.
+  // Only keys without '"', '\\' or control characters (nearly all) are spelled the same raw and
+  // unescaped; for others this is false and the caller unescapes. `raw` must be followed by at
+  // least 17 readable bytes, which simdjson's padding guarantees.
+  bool MatchesRaw(int i, const char* raw) const {
+    const Spelling& s = spellings_[i];
+    if (s.length > 16) return s.length != kNotPlain && RawEquals(names_[i], raw);
+    uint64_t w0, w1;
+    std::memcpy(&w0, raw, 8);
+    std::memcpy(&w1, raw + 8, 8);
+    return ((w0 & s.mask0) == s.word0) & ((w1 & s.mask1) == s.word1) & (raw[s.length] == '"');
+  }
 
   int size() const { return static_cast<int>(names_.size()); }
   const std::string& name(int i) const { return names_[i]; }
@@ -54,8 +64,16 @@ class KeyIndex {
   };
   void Predict(size_t position, int index);
 
+  // Key i's bytes as two zero-padded little-endian words with masks, for MatchesRaw.
+  struct Spelling {
+    uint64_t word0 = 0, word1 = 0, mask0 = 0, mask1 = 0;
+    size_t length = 0;
+  };
+  static constexpr size_t kNotPlain = static_cast<size_t>(-1);
+  static bool RawEquals(const std::string& name, const char* raw);
+
   std::vector<std::string> names_;
-  std::vector<char> plain_;
+  std::vector<Spelling> spellings_;
   std::unordered_map<std::string, int, Hash, std::equal_to<>> index_;
   // predicted_[p]: the index of the key found at position p of the previous object.
   std::vector<int> predicted_;

@@ -22,12 +22,11 @@ Status LineParser::Parse(std::string_view text, WalkContext& ctx, const RecordFn
     const char* line_end = newline ? newline : end;
     Status status = ParseLine(std::string_view(p, line_end - p), padded_end - p, ctx, fn);
     if (!status.ok()) {
-      const ParseFailure& failure = *ctx.failure();
-      error->line = line;
-      error->column = failure.offset + 1;
-      error->offset = static_cast<uint64_t>(p - text.data()) + failure.offset;
-      error->message = failure.message;
-      error->invalid_json = failure.invalid_json;
+      if (ctx.failure()) {
+        error->line = line;
+        error->line_start = static_cast<uint64_t>(p - text.data());
+        error->failure = *ctx.failure();
+      }
       return status;
     }
     ++line;

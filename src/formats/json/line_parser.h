@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <string>
 #include <string_view>
 
 #include "formats/json/walk_context.h"
@@ -16,11 +15,9 @@
 namespace bundlebase::json {
 
 struct LineError {
-  int64_t line = 0;     // 0-based, counted from the first line of the block
-  size_t column = 0;    // 1-based byte column within the line
-  uint64_t offset = 0;  // byte offset of the error from the start of the block
-  std::string message;
-  bool invalid_json = false;  // see ParseFailure
+  int64_t line = 0;         // 0-based, counted from the first line of the block
+  uint64_t line_start = 0;  // byte offset of the line from the start of the block
+  ParseFailure failure;     // failure.offset counts from the start of the line
 };
 
 class LineParser {

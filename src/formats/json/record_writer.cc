@@ -7,26 +7,60 @@
 
 namespace bundlebase::json {
 
-Result<std::unique_ptr<RecordWriter>> RecordWriter::Make(SchemaPtr schema, bool flatten,
+Result<std::unique_ptr<RecordWriter>> RecordWriter::Make(const RecordShape& shape, bool flatten,
                                                          std::string sep) {
-  std::unique_ptr<RecordWriter> writer(new RecordWriter(std::move(schema), flatten,
+  std::unique_ptr<RecordWriter> writer(new RecordWriter(shape.ToSchema(), flatten,
                                                         std::move(sep)));
-  for (const Field& field : writer->schema_->fields()) {
-    BB_ASSIGN_OR_RAISE(auto builder, MakeBuilder(field.type));
-    writer->writers_.push_back(MakeValueWriter(field.type, builder.get()));
+  for (int c : shape.OutputColumns()) {
+    const RecordShape::Column& column = shape.column(c);
+    BB_ASSIGN_OR_RAISE(auto builder, MakeBuilder(column.type.ToDataType()));
+    writer->writers_.push_back(MakeValueWriter(column.type, builder.get()));
     writer->builders_.push_back(std::move(builder));
-    writer->names_.Add(field.name, static_cast<size_t>(writer->names_.size()));
+    writer->names_.Add(column.name, static_cast<size_t>(writer->names_.size()));
   }
   return writer;
 }
 
-int RecordWriter::ColumnOf(FlattenScope& scope, int key) {
-  int& column = scope.column(key);
-  if (column == FlattenScope::kUnresolved) {
-    int found = names_.Find(scope.ColumnName(key), static_cast<size_t>(-1));
-    column = found >= 0 ? found : FlattenScope::kNoColumn;
+namespace {
+
+Status ReserveLikeArray(ArrayBuilder* builder, const Array& sample, double scale) {
+  if (!builder->type()->Equals(*sample.type())) return Status::OK();
+  auto scaled = [scale](int64_t n) { return static_cast<int64_t>(static_cast<double>(n) * scale); };
+  BB_RETURN_NOT_OK(builder->Reserve(scaled(sample.length())));
+  switch (sample.type_id()) {
+    case TypeId::kUtf8: {
+      const int32_t* offsets = sample.offsets();
+      return static_cast<BinaryBuilder*>(builder)->ReserveData(
+          scaled(offsets[sample.length()] - offsets[0]));
+    }
+    case TypeId::kList:
+      return ReserveLikeArray(static_cast<ListBuilder*>(builder)->value_builder(),
+                              *sample.child(0), scale);
+    case TypeId::kStruct: {
+      auto* fields = static_cast<StructBuilder*>(builder);
+      for (int i = 0; i < fields->num_fields(); ++i) {
+        BB_RETURN_NOT_OK(ReserveLikeArray(fields->field_builder(i), *sample.child(i), scale));
+      }
+      return Status::OK();
+    }
+    default: return Status::OK();
   }
-  return column;
+}
+
+}  // namespace
+
+Status RecordWriter::ReserveLike(const RecordBatch& sample, double scale) {
+  for (size_t c = 0; c < builders_.size(); ++c) {
+    ArrayPtr column = sample.GetColumnByName(schema_->field(static_cast<int>(c)).name);
+    if (column) BB_RETURN_NOT_OK(ReserveLikeArray(builders_[c].get(), *column, scale));
+  }
+  return Status::OK();
+}
+
+int RecordWriter::ResolveColumn(FlattenScope& scope, int key) {
+  int found = names_.Find(scope.ColumnName(key), static_cast<size_t>(-1));
+  scope.column(key) = found >= 0 ? found : FlattenScope::kNoColumn;
+  return scope.column(key);
 }
 
 Status RecordWriter::AddRecord(od::object record, WalkContext& ctx) {
@@ -53,8 +87,10 @@ Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t
     if (k < 0) k = scope.Add(key, position);
     ++position;
     od::value value = field.value();
+    int column = scope.column(k);
+    if (column == FlattenScope::kUnresolved) column = ResolveColumn(scope, k);
     od::json_type type = od::json_type::null;
-    if (flatten_ || ColumnOf(scope, k) == FlattenScope::kNoColumn) {
+    if (flatten_ || column == FlattenScope::kNoColumn) {
       if (auto error = value.type().get(type)) return ctx.FailJson(error, TokenStart(value));
     }
     if (flatten_ && type == od::json_type::object) {
@@ -64,14 +100,12 @@ Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t
       BB_RETURN_NOT_OK(AddMembers(child, scope.Child(k, sep_), stamp, depth + 1, ctx));
       continue;
     }
-    int column = ColumnOf(scope, k);
     if (column == FlattenScope::kNoColumn) {
       // Names the first pass dropped held only objects and nulls.
       if (type == od::json_type::null) continue;
-      return ctx.Fail(TokenStart(value),
-                      fmt::format("found the key '{}' the first pass did not see; the input "
-                                  "changed while it was being read",
-                                  EscapeForDisplay(scope.ColumnName(k), 100)));
+      return ctx.Mismatch(TokenStart(value),
+                          fmt::format("the key '{}' is not a column",
+                                      EscapeForDisplay(scope.ColumnName(k), 100)));
     }
     if (!seen_.Mark(column, stamp)) continue;
     BB_RETURN_NOT_OK(writers_[column]->Write(value, ctx));

@@ -3,7 +3,8 @@
 //
 // It resolves keys to columns the way the first pass named them (flattening nested objects
 // into "<parent><sep><child>" when asked), keeps the first value of a key repeated in one
-// record, and appends NULL to every column a record lacks.
+// record, and appends NULL to every column a record lacks. A key the shape does not have is a
+// WalkContext::Mismatch, like a value that does not fit its column (value_writer.h).
 #pragma once
 
 #include <memory>
@@ -12,15 +13,21 @@
 
 #include "columnar/record_batch.h"
 #include "formats/json/flatten_scope.h"
+#include "formats/json/record_shape.h"
 #include "formats/json/value_writer.h"
 
 namespace bundlebase::json {
 
 class RecordWriter {
  public:
-  // The schema comes from the first pass (RecordShape::ToSchema()).
-  static Result<std::unique_ptr<RecordWriter>> Make(SchemaPtr schema, bool flatten,
+  // Writes the columns of `shape` (RecordShape::ToSchema()); `shape` must outlive the writer.
+  static Result<std::unique_ptr<RecordWriter>> Make(const RecordShape& shape, bool flatten,
                                                     std::string sep);
+
+  // Sizes the builders for about `scale` times the rows and bytes of `sample`, a batch of
+  // similar records, so they do not grow (and copy) step by step. Columns whose type differs
+  // from the sample's are left alone.
+  Status ReserveLike(const RecordBatch& sample, double scale);
 
   Status AddRecord(od::object record, WalkContext& ctx);
   int64_t num_rows() const { return num_rows_; }
@@ -32,7 +39,8 @@ class RecordWriter {
       : schema_(std::move(schema)), flatten_(flatten), sep_(std::move(sep)) {}
   Status AddMembers(od::object object, FlattenScope& scope, uint64_t stamp, size_t depth,
                     WalkContext& ctx);
-  int ColumnOf(FlattenScope& scope, int key);
+  // Finds the column of a scope's key the first time it is met, by its flattened name.
+  int ResolveColumn(FlattenScope& scope, int key);
 
   SchemaPtr schema_;
   bool flatten_;

@@ -2,9 +2,9 @@
 // in a RecordShape which columns exist and which kinds of value each holds.
 //
 // Every value is visited (so a conflicting type on the last line is seen), but nothing is
-// materialized: strings are skipped unless they contain escapes (which are then checked),
-// integers are parsed only to learn whether they fit int64. Numbers with a fraction and
-// literals are checked when the second pass reads them.
+// materialized: strings are not unescaped, and integers are parsed only when they are long
+// enough to leave the int64 range. Whatever is not checked here (escapes, number syntax) is
+// checked when the second pass stores the value, which every value goes through.
 #pragma once
 
 #include <string>

@@ -1,16 +1,18 @@
 // ValueWriter: the reader's second pass at the level of one value — it reads a simdjson
-// On-Demand value and appends it to the column builder of the inferred type.
+// On-Demand value and appends it to the column builder of its inferred type.
 //
 // There is one writer class per column type (bool, int64, float64, utf8, list, struct), built
-// as a tree mirroring the type. utf8 columns take strings as they are and any other value as
-// its JSON text, which is how inference's conflicts (a column holding 1 and "a") are stored.
-// A value the first pass would not have allowed (the input changed between the passes) is an
-// error, never a silently wrong row.
+// as a tree mirroring the InferredType. utf8 columns take strings as they are and other values
+// as their JSON text, which is how inference's conflicts (a column holding 1 and "a") are
+// stored. A writer only accepts values that leave its column type unchanged
+// (InferredType::Keeps); any other value fails with WalkContext::Mismatch, so writing with
+// types guessed from a sample either succeeds exactly or says the guess was too narrow.
 #pragma once
 
 #include <memory>
 
 #include "columnar/builder.h"
+#include "formats/json/inferred_type.h"
 #include "formats/json/walk_context.h"
 
 namespace bundlebase::json {
@@ -24,7 +26,8 @@ class ValueWriter {
   virtual Status WriteNull() = 0;
 };
 
-// A writer for values of `type` that appends to `builder`, which MakeBuilder(type) made.
-std::unique_ptr<ValueWriter> MakeValueWriter(const DataTypePtr& type, ArrayBuilder* builder);
+// A writer for values described by `type`, appending to `builder`, which
+// MakeBuilder(type.ToDataType()) made. `type` must outlive the writer.
+std::unique_ptr<ValueWriter> MakeValueWriter(const InferredType& type, ArrayBuilder* builder);
 
 }  // namespace bundlebase::json

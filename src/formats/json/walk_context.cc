@@ -43,7 +43,7 @@ Status WalkContext::CountNewFields(int n, const char* at) {
 }
 
 Status WalkContext::Record(const char* at, std::string message, bool invalid_json) {
-  if (!failure_) failure_ = ParseFailure{OffsetOf(at), std::move(message), invalid_json};
+  if (!failure_) failure_ = ParseFailure{OffsetOf(at), std::move(message), invalid_json, false};
   return Status::Invalid("{}", failure_->message);
 }
 

@@ -22,9 +22,10 @@ namespace bundlebase::json {
 namespace od = simdjson::ondemand;
 
 struct ParseFailure {
-  size_t offset;  // into the text being walked
+  size_t offset = 0;  // into the text being walked
   std::string message;
-  bool invalid_json;  // the text is not JSON (rather than JSON the reader cannot use)
+  bool invalid_json = false;  // the text is not JSON (rather than JSON the reader cannot use)
+  bool mismatch = false;      // a value the column types being written do not allow
 };
 
 class WalkContext {
@@ -33,7 +34,6 @@ class WalkContext {
 
   // The document or line being walked; pointers handed to Fail() point into it.
   void set_text(std::string_view text) { text_ = text; }
-  std::string_view text() const { return text_; }
 
   size_t max_depth() const { return max_depth_; }
   // A stamp no object walked with this context had before (see SeenFields).
@@ -50,6 +50,13 @@ class WalkContext {
   // Fails because the text at `at` is not JSON, for the reason `message`.
   Status FailInvalid(const char* at, std::string message) {
     return Record(at, std::move(message), true);
+  }
+  // Fails because the value at `at` does not fit the column types being written (see
+  // InferredType::Keeps).
+  Status Mismatch(const char* at, std::string message) {
+    Status status = Record(at, std::move(message), false);
+    if (failure_) failure_->mismatch = true;
+    return status;
   }
   // Fails because an array or object at `at` nests deeper than max_depth.
   Status FailDepth(const char* at);
@@ -75,7 +82,7 @@ class WalkContext {
 inline simdjson::error_code MatchKey(od::field& field, KeyIndex& keys, size_t position,
                                      int* index, std::string_view* key) {
   int guess = keys.Predicted(position);
-  if (guess >= 0 && keys.plain(guess) && field.key().unsafe_is_equal(keys.name(guess))) {
+  if (guess >= 0 && keys.MatchesRaw(guess, field.key().raw())) {
     *index = guess;
     return simdjson::SUCCESS;
   }
