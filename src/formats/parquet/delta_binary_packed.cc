@@ -14,6 +14,10 @@ namespace {
 // overflow.
 constexpr uint64_t kMaxBlockSize = uint64_t{1} << 31;
 
+// Widest miniblock accepted for either type: INT32 deltas wider than 32 bits are truncated to
+// 32 (see NextGroup).
+constexpr int kMaxBitWidth = 64;
+
 Status Malformed(std::string_view what) {
   return Status::Invalid("malformed DELTA_BINARY_PACKED data: {}", what);
 }
@@ -97,16 +101,22 @@ Status DeltaBinaryPackedDecoder<T>::NextGroup() {
     // Widths are checked only for miniblocks that hold values: the spec lets the unused ones
     // of the last block carry anything.
     bit_width_ = bit_widths_[miniblock_++];
-    if (bit_width_ > static_cast<int>(sizeof(T) * 8)) {
-      return Malformed("miniblock bit width wider than the type");
-    }
+    if (bit_width_ > kMaxBitWidth) return Malformed("miniblock bit width wider than 64");
     miniblock_left_ = header_.values_per_miniblock;
   }
   // Only the values still owed are unpacked, so a last miniblock without padding still reads.
   int n = static_cast<int>(std::min<int64_t>(32, left_));
   int64_t bytes = BitPackedBytes(n, bit_width_);
   if (end_ - pos_ < bytes) return Malformed("truncated miniblock");
-  Unpack(pos_, n, bit_width_, group_);
+  if (sizeof(U) == 4 && bit_width_ > 32) {
+    // DuckDB computes INT32 deltas in 64 bits and writes 33-bit miniblocks. Deltas wrap in the
+    // type's width, so the low 32 bits of each are the delta.
+    uint64_t wide[32];
+    UnpackBits64(pos_, n, bit_width_, wide);
+    for (int i = 0; i < n; ++i) group_[i] = static_cast<U>(wide[i]);
+  } else {
+    Unpack(pos_, n, bit_width_, group_);
+  }
   pos_ += n == 32 ? 4 * bit_width_ : bytes;
   miniblock_left_ -= 32;
   group_size_ = n;
@@ -164,9 +174,7 @@ Result<size_t> DeltaBinaryPackedDecoder<T>::EncodedSize(const uint8_t* data, siz
     pos += h.miniblocks;
     for (uint64_t m = 0; m < h.miniblocks && remaining > 0; ++m) {
       int bit_width = widths[m];
-      if (bit_width > static_cast<int>(sizeof(T) * 8)) {
-        return Malformed("miniblock bit width wider than the type");
-      }
+      if (bit_width > kMaxBitWidth) return Malformed("miniblock bit width wider than 64");
       uint64_t values = std::min(remaining, h.values_per_miniblock);
       auto needed =
           static_cast<uint64_t>(BitPackedBytes(static_cast<int64_t>(values), bit_width));

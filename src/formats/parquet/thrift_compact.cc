@@ -186,7 +186,6 @@ Status ThriftCompactReader::ReadListHeader(ThriftType* element_type, int32_t* si
   if (pos_ >= end_) return Error("truncated list header");
   uint8_t byte = *pos_++;
   has_pending_bool_ = false;
-  BB_RETURN_NOT_OK(CheckElementType(byte & 0x0F, element_type));
   uint32_t count = byte >> 4;
   if (count == 15) {
     BB_RETURN_NOT_OK(ReadVarint32(&count));
@@ -194,6 +193,17 @@ Status ThriftCompactReader::ReadListHeader(ThriftType* element_type, int32_t* si
       return Error("negative list size");
     }
   }
+  if (count == 0) {
+    // No element is read, so the type does not matter: hyparquet-writer leaves it 0 in the
+    // empty row_groups list of a file without rows, and Arrow C++ and DuckDB accept that.
+    const uint8_t type = byte & 0x0F;
+    *element_type = type == 0 || type > static_cast<uint8_t>(ThriftType::kUuid)
+                        ? ThriftType::kStop
+                        : static_cast<ThriftType>(type);
+    *size = 0;
+    return Status::OK();
+  }
+  BB_RETURN_NOT_OK(CheckElementType(byte & 0x0F, element_type));
   BB_RETURN_NOT_OK(CheckCount(count, MinBytes(*element_type)));
   *size = static_cast<int32_t>(count);
   return Status::OK();

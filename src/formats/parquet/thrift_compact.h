@@ -74,7 +74,8 @@ class ThriftCompactReader {
   Status ReadString(std::string* out);
 
   // Lists and sets share a header. The element count is checked against the limits and the
-  // remaining input before it is returned.
+  // remaining input before it is returned. An empty list may name any element type (even an
+  // invalid one, reported as kStop): nothing of that type is read.
   Status ReadListHeader(ThriftType* element_type, int32_t* size);
   Status ReadMapHeader(ThriftType* key_type, ThriftType* value_type, int32_t* size);
 

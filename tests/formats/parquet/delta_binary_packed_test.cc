@@ -2,11 +2,14 @@
 // and INT64 including wrap-around, EncodedSize, and hostile headers and blocks.
 #include "formats/parquet/delta_binary_packed.h"
 
+#include <algorithm>
 #include <limits>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "formats/parquet/bit_packing.h"
+#include "formats/parquet/varint.h"
 #include "test_util.h"
 
 namespace bundlebase::parquet {
@@ -23,8 +26,10 @@ template <typename T>
 std::string Encode(const std::vector<T>& values) {
   DeltaBinaryPackedEncoder<T> e;
   e.Put(values.data(), static_cast<int64_t>(values.size()));
+  EXPECT_EQ(e.count(), static_cast<int64_t>(values.size()));
   std::string out;
   e.Flush(&out);
+  EXPECT_EQ(e.count(), 0);
   return out;
 }
 
@@ -140,21 +145,51 @@ TEST(DeltaBinaryPackedTest, RejectsHostileHeaders) {
   EXPECT_TRUE(d.Init(U8(many), 3, 300).IsInvalid());
 }
 
-TEST(DeltaBinaryPackedTest, RejectsWidthsPastTheType) {
+TEST(DeltaBinaryPackedTest, RejectsWidthsPast64) {
   std::string data = Encode<int32_t>({1, 2, 3, 4, 5});
-  data[6] = 33;
+  data[6] = 65;
   DeltaBinaryPackedDecoder<int32_t> d;
   ASSERT_OK(d.Init(U8(data), data.size(), 5));
   std::vector<int32_t> out(5);
   EXPECT_TRUE(d.Decode(out.data(), 5).IsInvalid());
   auto size = DeltaBinaryPackedDecoder<int32_t>::EncodedSize(U8(data), data.size(), 5);
   EXPECT_TRUE(size.status().IsInvalid());
+  DeltaBinaryPackedDecoder<int64_t> d64;
+  ASSERT_OK(d64.Init(U8(data), data.size(), 5));
+  std::vector<int64_t> out64(5);
+  EXPECT_TRUE(d64.Decode(out64.data(), 5).IsInvalid());
   // 64 bits is fine for INT64.
   std::vector<int64_t> wide = {0, std::numeric_limits<int64_t>::max(),
                                std::numeric_limits<int64_t>::min(), 0};
   std::string encoded = Encode<int64_t>(wide);
   ASSERT_OK_AND_ASSIGN(auto back, Decode<int64_t>(encoded));
   EXPECT_EQ(back, wide);
+}
+
+// INT32 values whose deltas were taken in 64-bit arithmetic, as DuckDB writes them: the
+// miniblock is 33 bits wide, and the deltas wrap to the right values in 32 bits.
+TEST(DeltaBinaryPackedTest, ReadsInt32MiniblocksWiderThan32Bits) {
+  const int64_t max = std::numeric_limits<int32_t>::max();
+  const int64_t min = std::numeric_limits<int32_t>::min();
+  const std::vector<int64_t> values = {max, min, max, 0};
+  std::vector<int64_t> deltas;
+  for (size_t i = 1; i < values.size(); ++i) deltas.push_back(values[i] - values[i - 1]);
+  const int64_t min_delta = *std::min_element(deltas.begin(), deltas.end());
+  uint64_t relative[32] = {};
+  for (size_t i = 0; i < deltas.size(); ++i) relative[i] = static_cast<uint64_t>(deltas[i] - min_delta);
+  ASSERT_EQ(BitWidthOf(relative[1]), 33);
+  std::string data = Bytes({0x80, 0x01, 0x04, static_cast<int>(values.size())});
+  AppendUleb128(ZigZagEncode64(values[0]), &data);
+  AppendUleb128(ZigZagEncode64(min_delta), &data);
+  data += Bytes({33, 0, 0, 0});
+  std::string packed(static_cast<size_t>(BitPackedBytes(32, 33)), '\0');
+  PackBits64(relative, 32, 33, reinterpret_cast<uint8_t*>(packed.data()));
+  data += packed;
+  ASSERT_OK_AND_ASSIGN(auto decoded, Decode<int32_t>(data));
+  EXPECT_EQ(decoded, (std::vector<int32_t>{INT32_MAX, INT32_MIN, INT32_MAX, 0}));
+  ASSERT_OK_AND_ASSIGN(size_t size,
+                       DeltaBinaryPackedDecoder<int32_t>::EncodedSize(U8(data), data.size(), 4));
+  EXPECT_EQ(size, data.size());
 }
 
 TEST(DeltaBinaryPackedTest, EveryTruncationFails) {

@@ -341,6 +341,26 @@ TEST(ThriftCompactTest, RejectsBadVarintsAndTypes) {
   EXPECT_TRUE(r7.ReadBool(&b).IsInvalid());
 }
 
+TEST(ThriftCompactTest, AcceptsAnyElementTypeInEmptyLists) {
+  // hyparquet-writer's empty row_groups list: size 0, element type 0. Nothing is read, so the
+  // type cannot matter; type 14 does not exist either. A long-form size of 0 is the same.
+  for (const std::string& header : {Bytes({0x00}), Bytes({0x0E}), Bytes({0xF0, 0x00})}) {
+    auto r = ReaderOf(header + Bytes({0x15}));
+    ThriftType elem;
+    int32_t size = -1;
+    ASSERT_OK(r.ReadListHeader(&elem, &size));
+    EXPECT_EQ(size, 0);
+    EXPECT_EQ(r.remaining(), 1u);
+    auto skip = ReaderOf(header);
+    EXPECT_OK(skip.Skip(ThriftType::kList));
+  }
+  // With elements, the type must be a real one.
+  auto bad = ReaderOf(Bytes({0x1E, 0x00}));
+  ThriftType elem;
+  int32_t size;
+  EXPECT_TRUE(bad.ReadListHeader(&elem, &size).IsInvalid());
+}
+
 TEST(ThriftCompactTest, AcceptsLegacyFalseInBoolLists) {
   auto r = ReaderOf(Bytes({0x32, 0x01, 0x02, 0x00}));
   ThriftType elem;
