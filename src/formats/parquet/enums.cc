@@ -58,19 +58,6 @@ std::string PageTypeName(PageType type) {
   return NameOrUnknown(kPageTypeNames, static_cast<int32_t>(type));
 }
 
-bool IsKnownType(Type type) {
-  auto v = static_cast<int32_t>(type);
-  return v >= 0 && v <= static_cast<int32_t>(Type::kFixedLenByteArray);
-}
-bool IsKnownConvertedType(ConvertedType type) {
-  auto v = static_cast<int32_t>(type);
-  return v >= 0 && v <= static_cast<int32_t>(ConvertedType::kInterval);
-}
-bool IsKnownRepetition(FieldRepetitionType repetition) {
-  auto v = static_cast<int32_t>(repetition);
-  return v >= 0 && v <= static_cast<int32_t>(FieldRepetitionType::kRepeated);
-}
-
 int FixedTypeWidth(Type type) {
   switch (type) {
     case Type::kInt32:

@@ -4,7 +4,7 @@
 // Each enum keeps the wire value as its underlying int32, so a value written by a newer writer
 // (say an encoding added after this code) survives decoding as a plain number: the metadata
 // stays readable and only the column that really uses the unknown value is refused, by the
-// code that has to interpret it. The Is*Known() helpers say whether a value is one we know.
+// code that has to interpret it.
 #pragma once
 
 #include <cstdint>
@@ -91,10 +91,6 @@ std::string RepetitionName(FieldRepetitionType repetition);
 std::string EncodingName(Encoding encoding);
 std::string CodecName(CompressionCodec codec);
 std::string PageTypeName(PageType type);
-
-bool IsKnownType(Type type);
-bool IsKnownConvertedType(ConvertedType type);
-bool IsKnownRepetition(FieldRepetitionType repetition);
 
 // Bytes of one PLAIN-encoded value of a fixed-width physical type (INT96: 12), 0 for BOOLEAN
 // (bit-packed), BYTE_ARRAY (variable) and FIXED_LEN_BYTE_ARRAY (width from the schema).

@@ -527,6 +527,20 @@ TEST(MetadataTest, AcceptsEmptyListsWithoutAnElementType) {
   EXPECT_TRUE(back.row_groups.empty());
 }
 
+TEST(MetadataTest, EnumNamesAreTheSpecs) {
+  EXPECT_EQ(TypeName(Type::kFixedLenByteArray), "FIXED_LEN_BYTE_ARRAY");
+  EXPECT_EQ(TypeName(static_cast<Type>(8)), "UNKNOWN(8)");
+  EXPECT_EQ(ConvertedTypeName(ConvertedType::kTimestampMicros), "TIMESTAMP_MICROS");
+  EXPECT_EQ(RepetitionName(FieldRepetitionType::kRepeated), "REPEATED");
+  EXPECT_EQ(EncodingName(Encoding::kRleDictionary), "RLE_DICTIONARY");
+  EXPECT_EQ(EncodingName(static_cast<Encoding>(1)), "UNKNOWN(1)");  // GROUP_VAR_INT, never used
+  EXPECT_EQ(EncodingName(static_cast<Encoding>(-3)), "UNKNOWN(-3)");
+  EXPECT_EQ(CodecName(CompressionCodec::kLz4Raw), "LZ4_RAW");
+  EXPECT_EQ(PageTypeName(PageType::kDataPageV2), "DATA_PAGE_V2");
+  EXPECT_EQ(FixedTypeWidth(Type::kInt96), 12);
+  EXPECT_EQ(FixedTypeWidth(Type::kByteArray), 0);
+}
+
 TEST(MetadataTest, FlagsEncryptedColumnsAndFooters) {
   FileMetaData md = RichMetadata();
   std::string bytes = EncodeFileMetaData(md);
