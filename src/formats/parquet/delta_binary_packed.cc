@@ -15,7 +15,7 @@ namespace {
 constexpr uint64_t kMaxBlockSize = uint64_t{1} << 31;
 
 // Widest miniblock accepted for either type: INT32 deltas wider than 32 bits are truncated to
-// 32 (see NextGroup).
+// 32 (see Unpack).
 constexpr int kMaxBitWidth = 64;
 
 Status Malformed(std::string_view what) {
@@ -25,7 +25,15 @@ Status Malformed(std::string_view what) {
 template <typename U>
 void Unpack(const uint8_t* in, int64_t count, int bit_width, U* out) {
   if constexpr (sizeof(U) == 4) {
-    UnpackBits32(in, count, bit_width, out);
+    if (bit_width <= 32) {
+      UnpackBits32(in, count, bit_width, out);
+      return;
+    }
+    // DuckDB computes INT32 deltas in 64 bits and writes 33-bit miniblocks. Deltas wrap in the
+    // type's width, so the low 32 bits of each are the delta.
+    uint64_t wide[32];
+    UnpackBits64(in, count, bit_width, wide);
+    for (int64_t i = 0; i < count; ++i) out[i] = static_cast<U>(wide[i]);
   } else {
     UnpackBits64(in, count, bit_width, out);
   }
@@ -108,15 +116,7 @@ Status DeltaBinaryPackedDecoder<T>::NextGroup() {
   int n = static_cast<int>(std::min<int64_t>(32, left_));
   int64_t bytes = BitPackedBytes(n, bit_width_);
   if (end_ - pos_ < bytes) return Malformed("truncated miniblock");
-  if (sizeof(U) == 4 && bit_width_ > 32) {
-    // DuckDB computes INT32 deltas in 64 bits and writes 33-bit miniblocks. Deltas wrap in the
-    // type's width, so the low 32 bits of each are the delta.
-    uint64_t wide[32];
-    UnpackBits64(pos_, n, bit_width_, wide);
-    for (int i = 0; i < n; ++i) group_[i] = static_cast<U>(wide[i]);
-  } else {
-    Unpack(pos_, n, bit_width_, group_);
-  }
+  Unpack(pos_, n, bit_width_, group_);
   pos_ += n == 32 ? 4 * bit_width_ : bytes;
   miniblock_left_ -= 32;
   group_size_ = n;

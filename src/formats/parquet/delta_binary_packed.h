@@ -6,9 +6,10 @@
 // the spec requires. Hostile input is bounded: the header's value count may not exceed what the
 // caller says the page holds, block geometry must be what the spec allows, bit widths may not
 // exceed 64 (INT32 miniblocks wider than 32 bits, as DuckDB writes them, are read modulo 2^32,
-// since deltas wrap in the type's width), and every miniblock's bytes are checked before they are read. EncodedSize
-// finds where the encoded values end by walking block headers only — how the byte-array
-// encodings locate the data that follows their lengths without decoding them twice.
+// since deltas wrap in the type's width), and every miniblock's bytes are checked before they
+// are read. EncodedSize finds where the encoded values end by walking block headers only — how
+// the byte-array encodings locate the data that follows their lengths without decoding them
+// twice.
 #pragma once
 
 #include <cstddef>

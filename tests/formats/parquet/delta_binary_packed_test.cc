@@ -176,7 +176,9 @@ TEST(DeltaBinaryPackedTest, ReadsInt32MiniblocksWiderThan32Bits) {
   for (size_t i = 1; i < values.size(); ++i) deltas.push_back(values[i] - values[i - 1]);
   const int64_t min_delta = *std::min_element(deltas.begin(), deltas.end());
   uint64_t relative[32] = {};
-  for (size_t i = 0; i < deltas.size(); ++i) relative[i] = static_cast<uint64_t>(deltas[i] - min_delta);
+  for (size_t i = 0; i < deltas.size(); ++i) {
+    relative[i] = static_cast<uint64_t>(deltas[i] - min_delta);
+  }
   ASSERT_EQ(BitWidthOf(relative[1]), 33);
   std::string data = Bytes({0x80, 0x01, 0x04, static_cast<int>(values.size())});
   AppendUleb128(ZigZagEncode64(values[0]), &data);
