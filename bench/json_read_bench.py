@@ -3,9 +3,10 @@
 
 Generates bench/data/json_bench.jsonl (about 500 MB, seeded, so every run reads the same bytes:
 integers, doubles with nulls, strings with escapes and non-ASCII text, a nested object and two
-lists), then times `json_read_bench` (our reader, every column consumed) and DuckDB's
+lists), then times `json_read_bench` (our reader, every column consumed) in both its modes —
+streaming batches with bounded memory, and the whole file into one batch — and DuckDB's
 read_json(format='newline_delimited') with aggregates over every column, best of N runs each,
-and prints MB/s for both and the ratio. Usage:
+and prints MB/s for each and the ratios. Usage:
 
     .venv/bin/python bench/json_read_bench.py [--binary build/bench/json_read_bench]
         [--threads N] [--runs 3] [--size-mb 500]
@@ -63,9 +64,9 @@ def best(times):
     return min(times)
 
 
-def run_ours(binary, path, threads, runs):
+def run_ours(binary, path, threads, runs, mode):
     env = dict(os.environ, BUNDLEBASE_THREADS=str(threads))
-    out = subprocess.run([binary, path, str(threads), str(runs)], check=True, env=env,
+    out = subprocess.run([binary, path, str(threads), str(runs), mode], check=True, env=env,
                          capture_output=True, text=True).stdout
     seconds = [float(m) for m in re.findall(r"seconds=([0-9.]+)", out)]
     rows = int(re.search(r"rows=([0-9]+)", out).group(1))
@@ -112,15 +113,19 @@ def main():
         while f.read(1 << 24):
             pass
 
-    ours, our_rows = run_ours(args.binary, args.data, args.threads, args.runs)
+    stream, stream_rows = run_ours(args.binary, args.data, args.threads, args.runs, "stream")
+    whole, whole_rows = run_ours(args.binary, args.data, args.threads, args.runs, "whole")
     duck, duck_rows = run_duckdb(args.data, args.threads, args.runs)
-    if our_rows != duck_rows:
-        sys.exit("row counts differ: bundlebase %d, duckdb %d" % (our_rows, duck_rows))
+    if not stream_rows == whole_rows == duck_rows:
+        sys.exit("row counts differ: bundlebase %d/%d, duckdb %d" %
+                 (stream_rows, whole_rows, duck_rows))
     print("file: %s, %.0f MB, %d rows, %d threads, best of %d" %
-          (args.data, size_mb, our_rows, args.threads, args.runs))
-    print("bundlebase: %7.3f s  %7.1f MB/s" % (ours, size_mb / ours))
-    print("duckdb:     %7.3f s  %7.1f MB/s" % (duck, size_mb / duck))
-    print("ratio (bundlebase / duckdb throughput): %.2fx" % (duck / ours))
+          (args.data, size_mb, duck_rows, args.threads, args.runs))
+    print("bundlebase stream: %7.3f s  %7.1f MB/s  (%.2fx duckdb)" %
+          (stream, size_mb / stream, duck / stream))
+    print("bundlebase whole:  %7.3f s  %7.1f MB/s  (%.2fx duckdb)" %
+          (whole, size_mb / whole, duck / whole))
+    print("duckdb:            %7.3f s  %7.1f MB/s" % (duck, size_mb / duck))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -43,11 +44,22 @@ class Document {
     return Status::OK();
   }
 
-  // Calls fn for every record in order and returns how many there were.
-  Result<int64_t> ForEachRecord(const RecordFn& fn) {
-    Result<int64_t> count = VisitRecords(fn);
-    if (!count.ok()) return Failed(count.status());
-    BB_RETURN_NOT_OK(Failed(CheckComplete()));
+  // Calls fn for the records in order, at most `limit` of them, and returns how many it saw.
+  // With `mismatch` given, a value fn's writers do not allow (WalkContext::Mismatch) sets it and
+  // returns the raw error, which the caller recovers from.
+  Result<int64_t> ForEachRecord(const RecordFn& fn,
+                                int64_t limit = std::numeric_limits<int64_t>::max(),
+                                bool* mismatch = nullptr) {
+    Result<int64_t> count = VisitRecords(fn, limit);
+    if (!count.ok()) {
+      if (mismatch != nullptr && ctx_.failure() && ctx_.failure()->mismatch) {
+        *mismatch = true;
+        ctx_.ClearFailure();
+        return count.status();
+      }
+      return Failed(count.status());
+    }
+    if (*count < limit) BB_RETURN_NOT_OK(Failed(CheckComplete()));
     return count;
   }
 
@@ -84,7 +96,7 @@ class Document {
     return DocumentErrorStatus(options_.filename, text_, start_, *ctx_.failure());
   }
 
-  Result<int64_t> VisitRecords(const RecordFn& fn) {
+  Result<int64_t> VisitRecords(const RecordFn& fn, int64_t limit) {
     doc_.rewind();
     if (!options_.record_path && !array_required_ && root_type_ == od::json_type::object) {
       od::object record;
@@ -119,6 +131,7 @@ class Document {
     if (auto error = records.get_array().get(array)) return ctx_.FailJson(error, TokenStart(records));
     int64_t count = 0;
     for (auto element : array) {
+      if (count == limit) break;
       od::value item;
       if (auto error = std::move(element).get(item)) return ctx_.FailJson(error, nullptr);
       const char* at = TokenStart(item);
@@ -270,18 +283,30 @@ Result<RecordBatchPtr> ReadDocument(const std::shared_ptr<Buffer>& bytes, uint64
   BB_RETURN_NOT_OK(doc.Open());
 
   const bool flatten = options.flatten_enabled();
+  // Types are guessed from the first records and every record is built with them; the
+  // writers refuse what the guess does not cover, and only then is the whole document
+  // inferred and built again. A document whose types settle early is walked once more, not
+  // twice.
+  constexpr int64_t kGuessRecords = 1000;
+  RecordShape guess;
+  SchemaInference guess_inference(&guess, flatten, options.sep);
+  BB_RETURN_NOT_OK(doc.ForEachRecord(
+      [&](od::object record, WalkContext& ctx) { return guess_inference.AddRecord(record, ctx); },
+      kGuessRecords));
+  BB_ASSIGN_OR_RAISE(auto writer, RecordWriter::Make(guess, flatten, options.sep));
+  bool mismatch = false;
+  Result<int64_t> built = doc.ForEachRecord(
+      [&](od::object record, WalkContext& ctx) { return writer->AddRecord(record, ctx); },
+      std::numeric_limits<int64_t>::max(), &mismatch);
+  if (!built.ok() && !mismatch) return built.status();
   RecordShape shape;
-  SchemaInference inference(&shape, flatten, options.sep);
-  BB_ASSIGN_OR_RAISE(int64_t rows, doc.ForEachRecord([&](od::object record, WalkContext& ctx) {
-    return inference.AddRecord(record, ctx);
-  }));
-  BB_ASSIGN_OR_RAISE(auto writer, RecordWriter::Make(shape, flatten, options.sep));
-  BB_ASSIGN_OR_RAISE(int64_t written, doc.ForEachRecord([&](od::object record, WalkContext& ctx) {
-    return writer->AddRecord(record, ctx);
-  }));
-  if (written != rows) {
-    return Status::Internal("JSON document read {} records in the first pass, {} in the second",
-                            rows, written);
+  if (!built.ok()) {
+    SchemaInference inference(&shape, flatten, options.sep);
+    BB_RETURN_NOT_OK(doc.ForEachRecord(
+        [&](od::object record, WalkContext& ctx) { return inference.AddRecord(record, ctx); }));
+    BB_ASSIGN_OR_RAISE(writer, RecordWriter::Make(shape, flatten, options.sep));
+    BB_RETURN_NOT_OK(doc.ForEachRecord(
+        [&](od::object record, WalkContext& ctx) { return writer->AddRecord(record, ctx); }));
   }
   BB_ASSIGN_OR_RAISE(auto records, writer->Finish());
   BB_ASSIGN_OR_RAISE(auto meta, doc.ReadMeta());

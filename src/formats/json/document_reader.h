@@ -1,7 +1,8 @@
 // ReadDocument: reads one JSON document — the array of records at json_record_path (or at the
 // top level), or a single object as one record — into one RecordBatch, adding the json_meta
-// columns. Both passes walk the same simdjson index: the document is indexed once and
-// rewound for the second pass.
+// columns. The document is indexed once by simdjson and rewound for each walk over the records:
+// one to guess the types from the first records, one to build every record with them, and
+// only when a later record does not fit the guess, one to infer them all and one to build.
 #pragma once
 
 #include <cstdint>

@@ -62,6 +62,8 @@ class WalkContext {
   Status FailDepth(const char* at);
 
   const std::optional<ParseFailure>& failure() const { return failure_; }
+  // Forgets a failure that was handled (a mismatch the caller recovers from).
+  void ClearFailure() { failure_.reset(); }
 
  private:
   size_t OffsetOf(const char* at) const;

@@ -121,6 +121,32 @@ TEST(JsonLinesDriftTest, FlattenedObjectsAppearLater) {
   EXPECT_TRUE(batch->Equals(*reference));
 }
 
+TEST(JsonLinesDriftTest, StreamingMemoryStaysBoundedByTheBudget) {
+  std::string text;
+  for (int i = 0; text.size() < (8u << 20); ++i) {
+    text += "{\"i\": " + std::to_string(i) + ", \"s\": \"" + std::string(40, 'a' + i % 26) +
+            "\", \"l\": [1.5, 2.5]}\n";
+  }
+  JsonReadOptions options;
+  options.block_size = 64 << 10;
+  options.max_buffered_bytes = 0;
+  options.num_threads = 1;
+  auto file = std::make_shared<MemoryFile>(Buffer::FromString(text), "big.jsonl");
+  const int64_t before = TotalAllocatedBytes();
+  ASSERT_OK_AND_ASSIGN(auto reader, OpenJsonLinesReader(file, options));
+  int64_t peak = TotalAllocatedBytes() - before;
+  int64_t rows = 0;
+  while (true) {
+    ASSERT_OK_AND_ASSIGN(auto batch, reader->Next());
+    if (!batch) break;
+    rows += batch->num_rows();
+    peak = std::max(peak, TotalAllocatedBytes() - before);
+  }
+  EXPECT_GT(rows, 80000);
+  // The batches add up to about 8 MiB; the reader never holds more than a few blocks' worth.
+  EXPECT_LT(peak, 1 << 20);
+}
+
 TEST(JsonLinesDriftTest, RandomRecords) {
   std::mt19937 rng(42);
   const char* keys[] = {"a", "b", "c", "d", "e"};

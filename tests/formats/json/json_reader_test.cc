@@ -60,6 +60,21 @@ TEST(JsonReaderTest, ConflictingTypeOnTheLastRecordIsNotLost) {
   EXPECT_EQ(column->GetView(10000), "late");
 }
 
+TEST(JsonReaderTest, TypesDriftingAfterTheFirstThousandRecords) {
+  // The reader guesses types from the first records; later ones must still widen them.
+  std::string text = "[";
+  for (int i = 0; i < 3000; ++i) {
+    text += R"({"i": )" + std::to_string(i) + R"(, "s": {"a": 1}, "n": null},)";
+  }
+  text += R"({"i": 0.5, "s": {"b": true}, "n": [1], "new": "x"}])";
+  ASSERT_OK_AND_ASSIGN(auto batch, ReadText(text));
+  EXPECT_EQ(SchemaText(batch),
+            "i: float64, s: struct<a: int64, b: bool>, n: list<int64>, new: utf8");
+  EXPECT_EQ(batch->num_rows(), 3001);
+  EXPECT_EQ(batch->GetColumnByName("i")->values<double>()[2999], 2999.0);
+  EXPECT_EQ(batch->GetColumnByName("new")->null_count(), 3000);
+}
+
 TEST(JsonReaderTest, IntegersBeyondInt64KeepTheirDigits) {
   ASSERT_OK_AND_ASSIGN(auto batch, ReadText(R"([
     {"id": 9223372036854775807, "big": 18446744073709551615, "mixed": 1, "neg": -9223372036854775809},
