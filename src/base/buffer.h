@@ -75,7 +75,8 @@ class MutableBuffer final : public Buffer {
   }
   // Caller guarantees capacity (after Reserve); the hot path of builders.
   void UnsafeAppend(const void* bytes, size_t n) {
-    std::memcpy(mutable_data() + size_, bytes, n);
+    // memcpy with a null pointer is undefined even for n == 0 (an empty builder has no data).
+    if (n) std::memcpy(mutable_data() + size_, bytes, n);
     size_ += n;
   }
   void UnsafeSetSize(size_t size) { size_ = size; }
