@@ -14,7 +14,10 @@ std::vector<std::string> NormalizeColumnNames(const std::vector<std::string>& ra
   std::vector<std::string> names;
   names.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
-    std::string name(Trim(raw[i]));
+    std::string_view text = raw[i];
+    // A byte order mark left over from concatenated files is not part of a name.
+    while (text.substr(0, 3) == "\xef\xbb\xbf") text.remove_prefix(3);
+    std::string name(Trim(text));
     if (name.empty()) name = fmt::format("column_{}", i + 1);
     names.push_back(std::move(name));
   }

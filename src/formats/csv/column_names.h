@@ -1,8 +1,9 @@
 // Column names from a header row: what a data engineer expects a header like
-// " Id , Name ,,Name" to become — "Id", "Name", "column_3", "Name_1". Names are trimmed, empty
-// ones are named after their 1-based position, and duplicates get "_1", "_2"... until unique.
-// Uniqueness ignores ASCII case because unquoted SQL identifiers do (DESIGN §2): "id" and "ID"
-// in one table could never both be reached without quotes.
+// " Id , Name ,,Name" to become — "Id", "Name", "column_3", "Name_1". Names are trimmed (of
+// ASCII whitespace and stray byte order marks), empty ones are named after their 1-based
+// position, and duplicates get "_1", "_2"... until unique. Uniqueness ignores ASCII case
+// because unquoted SQL identifiers do (DESIGN §2): "id" and "ID" in one table could never both
+// be reached without quotes.
 #pragma once
 
 #include <string>

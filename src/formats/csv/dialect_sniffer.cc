@@ -106,11 +106,24 @@ Trial Evaluate(std::string_view text, bool complete, const Candidate& c, char ne
   return trial;
 }
 
+// The most frequent kind of line break wins; counting (rather than taking the first) keeps a
+// line break inside a quoted field from deciding. Ties favour \r\n, then \n.
 LineEnding DetectLineEnding(std::string_view text) {
-  size_t pos = text.find_first_of("\r\n");
-  if (pos == std::string_view::npos || text[pos] == '\n') return LineEnding::kLf;
-  if (pos + 1 < text.size() && text[pos + 1] != '\n') return LineEnding::kCr;
-  return LineEnding::kCrLf;
+  size_t crlf = 0, cr = 0, lf = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
+        ++crlf;
+        ++i;
+      } else {
+        ++cr;
+      }
+    } else if (text[i] == '\n') {
+      ++lf;
+    }
+  }
+  if (cr > crlf && cr > lf) return LineEnding::kCr;
+  return crlf > 0 && crlf >= lf ? LineEnding::kCrLf : LineEnding::kLf;
 }
 
 bool DetectHeader(std::string_view text, bool complete, const CsvDialect& d, int columns,

@@ -3,7 +3,7 @@
 //   encoding     a UTF-8 byte order mark is skipped; UTF-16/32 marks and NUL bytes (binary
 //                files, compressed files, Parquet files named .csv) are errors naming the
 //                kind of file when it is recognizable.
-//   line ending  the first line break: \r\n, \r alone, or \n.
+//   line ending  the most frequent line break: \r\n, \r alone, or \n.
 //   delimiter,   every combination of delimiter (, \t ; |), quote (" ' none) and escape
 //   quote,       (doubling, backslash) tokenizes the sample; combinations that break the
 //   escape       quoting rules are out; the score of the rest is the number of records with

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "base/strings.h"
+
 namespace bundlebase::csv {
 
 namespace {
@@ -30,6 +32,22 @@ constexpr Magic kMagics[] = {
     {std::string_view("\x7f" "ELF", 4), "an executable"},
 };
 
+constexpr size_t kBinaryProbeBytes = size_t{64} << 10;
+
+// Control characters other than whitespace, or bytes that are not UTF-8.
+bool HasBinaryBytes(std::string_view s) {
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != '\v') ||
+        u == 0x7f) {
+      return true;
+    }
+  }
+  size_t bad = ValidateUtf8(s);
+  // A character cut by the end of the probe is not evidence.
+  return bad != std::string_view::npos && bad + 4 <= s.size();
+}
+
 }  // namespace
 
 size_t Utf8BomLength(std::string_view head) {
@@ -44,12 +62,16 @@ Status CheckLooksLikeText(std::string_view head) {
   if (StartsWith(head, "\xff\xfe") || StartsWith(head, "\xfe\xff")) {
     return Status::Invalid("the file is UTF-16 text; only UTF-8 is supported, convert it first");
   }
-  for (const Magic& m : kMagics) {
-    if (StartsWith(head, m.bytes)) {
-      return Status::Invalid("this is not a CSV file: it looks like {}", m.what);
+  const void* nul = std::memchr(head.data(), '\0', head.size());
+  // A magic number alone could be the start of a header ("PAR1,..."); a binary file also has
+  // bytes no text has.
+  if (nul != nullptr || HasBinaryBytes(head.substr(0, kBinaryProbeBytes))) {
+    for (const Magic& m : kMagics) {
+      if (StartsWith(head, m.bytes)) {
+        return Status::Invalid("this is not a CSV file: it looks like {}", m.what);
+      }
     }
   }
-  const void* nul = std::memchr(head.data(), '\0', head.size());
   if (nul != nullptr) {
     size_t offset = static_cast<size_t>(static_cast<const char*>(nul) - head.data());
     return Status::Invalid(

@@ -14,7 +14,8 @@ namespace bundlebase::csv {
 size_t Utf8BomLength(std::string_view head);
 
 // Invalid when `head` (the start of a file) is not plausibly UTF-8/ASCII text: a UTF-16 or
-// UTF-32 byte order mark, the magic number of a known binary format, or a NUL byte.
+// UTF-32 byte order mark, a NUL byte, or the magic number of a known binary format followed by
+// bytes that text does not contain (control characters, invalid UTF-8).
 Status CheckLooksLikeText(std::string_view head);
 
 }  // namespace bundlebase::csv

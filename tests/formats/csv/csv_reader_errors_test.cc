@@ -166,6 +166,13 @@ TEST(CsvReaderErrorsTest, BinaryFilesAreRecognized) {
   ExpectContains(m, {"test.csv", "NUL byte"});
 }
 
+TEST(CsvReaderErrorsTest, TextThatStartsLikeAMagicNumberIsStillCsv) {
+  ASSERT_OK_AND_ASSIGN(auto b, Read("PAR1,PK\n1,2\n"));
+  EXPECT_EQ(b->schema()->names(), (V{"PAR1", "PK"}));
+  ASSERT_OK_AND_ASSIGN(auto pdf, Read("%PDF-notes\nx\n"));
+  EXPECT_EQ(pdf->num_rows(), 1);
+}
+
 TEST(CsvReaderErrorsTest, RandomBytesNeverCrash) {
   std::mt19937 rng(99);
   const std::string alphabet = "ab1,;\t|\"'\\\n\r \xc3\xa9\xff";

@@ -44,6 +44,8 @@ TEST(DialectSnifferTest, LineEndingsAndBom) {
   EXPECT_EQ(Sniff("a,b\r\n1,2\r\n").line_ending, LineEnding::kCrLf);
   EXPECT_EQ(Sniff("a,b\r1,2\r").line_ending, LineEnding::kCr);
   EXPECT_EQ(Sniff("a,b\n1,2\n").line_ending, LineEnding::kLf);
+  EXPECT_EQ(Sniff("a,\"x\ry\"\n1,2\n3,4\n").line_ending, LineEnding::kLf);
+  EXPECT_EQ(Sniff("a,\"x\ny\"\r1,2\r3,4\r").line_ending, LineEnding::kCr);
   EXPECT_TRUE(Sniff("\xef\xbb\xbf" "a,b\n1,2\n").bom);
 }
 
@@ -83,6 +85,7 @@ TEST(ColumnNamesTest, TrimFillAndDeduplicate) {
   EXPECT_EQ(NormalizeColumnNames({" Id ", "Name", "", "name", "NAME", "Name_1"}),
             (V{"Id", "Name", "column_3", "name_2", "NAME_3", "Name_1"}));
   EXPECT_EQ(NormalizeColumnNames({"a", "a", "a_1"}), (V{"a", "a_2", "a_1"}));
+  EXPECT_EQ(NormalizeColumnNames({"\xef\xbb\xbfid", "\xef\xbb\xbf"}), (V{"id", "column_2"}));
   EXPECT_EQ(DefaultColumnNames(2), (V{"column_1", "column_2"}));
 }
 
