@@ -189,6 +189,11 @@ struct Shredder {
 
   Status Emit(const SchemaNode& node, const Array& array, int64_t i, int16_t rep) {
     if (array.IsNull(i)) {
+      // A required node has no definition level of its own to say "null" with.
+      if (!node.nullable) {
+        return Status::Invalid("column '{}' is declared not null but holds a null",
+                               node.field.name);
+      }
       EmitEmpty(node, static_cast<int16_t>(node.definition_level - 1), rep);
       return Status::OK();
     }

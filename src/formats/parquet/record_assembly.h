@@ -34,7 +34,8 @@ Result<ArrayPtr> AssembleField(const SchemaNode& node, const std::vector<LeafLev
 // The writer's direction: levels of every leaf under `node` for `array` (one top-level
 // column). Per leaf, `value_rows` lists the row of `leaf_array` (the leaf's innermost child
 // array, which may hold rows no entry refers to) for each entry at the maximum definition
-// level. Per-row work: the writer keeps flat columns off this path.
+// level. A null where the schema says "not null" is an Invalid error. Per-row work: the writer
+// keeps flat columns off this path.
 struct ShreddedLeaf {
   std::vector<int16_t> def;
   std::vector<int16_t> rep;

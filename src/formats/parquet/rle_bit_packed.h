@@ -125,6 +125,15 @@ class RleBitPackedEncoder {
   void PutBatch(const T* values, int64_t n) {
     for (int64_t i = 0; i < n; ++i) Put(static_cast<uint32_t>(values[i]));
   }
+  // Put(value) n times, in constant time once the run is long enough to be an RLE run (the
+  // levels of a column without nulls are one such run).
+  void PutRepeated(uint32_t value, int64_t n) {
+    while (n > 0 && !(value == current_ && repeat_count_ > 8)) {
+      Put(value);
+      --n;
+    }
+    repeat_count_ += n;
+  }
   // Writes out whatever is pending (padding a last bit-packed group with zeros). The encoder can
   // be used again afterwards.
   void Flush();

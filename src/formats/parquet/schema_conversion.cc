@@ -2,6 +2,8 @@
 // rules of the Parquet spec (LogicalTypes.md), and the leaf type mapping.
 #include "formats/parquet/schema_conversion.h"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 namespace bundlebase::parquet {
@@ -12,7 +14,6 @@ struct RawNode {
   std::vector<int> children;
 };
 
-constexpr const char* kFieldIdKey = "PARQUET:field_id";
 
 class SchemaBuilder {
  public:
@@ -66,9 +67,28 @@ bool IsMapAnnotated(const SchemaElement& e) {
                                *e.converted_type == ConvertedType::kMapKeyValue));
 }
 
+// The annotation a bundlebase type cannot carry itself, so that writing the column again
+// restores it: "MAP" on a list of key/value structs, "UUID", "JSON" or "ENUM" on text.
+const char* LogicalTypeHint(const SchemaElement& e) {
+  if (e.logical_type.kind == LogicalTypeKind::kMap ||
+      e.converted_type == ConvertedType::kMap || e.converted_type == ConvertedType::kMapKeyValue) {
+    return "MAP";
+  }
+  if (e.logical_type.kind == LogicalTypeKind::kUuid) return "UUID";
+  if (e.logical_type.kind == LogicalTypeKind::kJson || e.converted_type == ConvertedType::kJson) {
+    return "JSON";
+  }
+  if (e.logical_type.kind == LogicalTypeKind::kEnum || e.converted_type == ConvertedType::kEnum) {
+    return "ENUM";
+  }
+  return nullptr;
+}
+
 std::vector<std::pair<std::string, std::string>> FieldMetadata(const SchemaElement& e) {
-  if (!e.field_id) return {};
-  return {{kFieldIdKey, std::to_string(*e.field_id)}};
+  std::vector<std::pair<std::string, std::string>> out;
+  if (e.field_id) out.emplace_back(kFieldIdKey, std::to_string(*e.field_id));
+  if (const char* hint = LogicalTypeHint(e)) out.emplace_back(kLogicalTypeKey, hint);
+  return out;
 }
 
 std::string JoinPath(const std::vector<std::string>& path) {
@@ -178,9 +198,9 @@ Result<SchemaNode> SchemaBuilder::ConvertList(int node, const SchemaNode& shell,
     path.push_back(r.name);
     BB_ASSIGN_OR_RAISE(element, Convert(nodes[repeated].children[0], def, rep, path, false));
   }
-  list.field = Field(e.name, List(Field(is_map ? "entries" : "element", element.field.type,
-                                        element.field.nullable)),
-                     shell.nullable);
+  Field item(is_map ? "entries" : "element", element.field.type, element.field.nullable);
+  item.metadata = element.field.metadata;
+  list.field = Field(e.name, List(std::move(item)), shell.nullable);
   list.field.metadata = FieldMetadata(e);
   list.is_map = is_map;
   list.children.push_back(std::move(element));
@@ -426,12 +446,35 @@ LogicalType IntLogical(int bits, bool is_signed) {
   return lt;
 }
 
-LogicalTimeUnit ToLogicalUnit(TimeUnit unit) {
+// Parquet timestamps have no seconds (stored as milliseconds by the writer); times on INT64
+// have no seconds or milliseconds (stored as microseconds).
+LogicalTimeUnit TimestampUnit(TimeUnit unit) {
   switch (unit) {
+    case TimeUnit::kSecond:
     case TimeUnit::kMilli: return LogicalTimeUnit::kMillis;
+    case TimeUnit::kMicro: return LogicalTimeUnit::kMicros;
     case TimeUnit::kNano: return LogicalTimeUnit::kNanos;
-    default: return LogicalTimeUnit::kMicros;
   }
+  return LogicalTimeUnit::kMicros;
+}
+
+LogicalTimeUnit TimeUnitOnInt64(TimeUnit unit) {
+  return unit == TimeUnit::kNano ? LogicalTimeUnit::kNanos : LogicalTimeUnit::kMicros;
+}
+
+std::string_view MetadataValue(const Field& field, std::string_view key) {
+  for (const auto& [k, v] : field.metadata) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+// A list of non-null structs whose first field (the key) is not null either: what MAP holds.
+bool IsMapShaped(const DataType& t) {
+  if (t.id() != TypeId::kList) return false;
+  const Field& entry = t.fields()[0];
+  return !entry.nullable && entry.type->id() == TypeId::kStruct &&
+         entry.type->fields().size() == 2 && !entry.type->fields()[0].nullable;
 }
 
 Status AppendField(const Field& field, FieldRepetitionType repetition,
@@ -439,12 +482,21 @@ Status AppendField(const Field& field, FieldRepetitionType repetition,
   SchemaElement e;
   e.name = field.name;
   e.repetition_type = repetition;
-  for (const auto& [k, v] : field.metadata) {
-    if (k == kFieldIdKey) e.field_id = std::stoi(v);
+  if (std::string_view id = MetadataValue(field, kFieldIdKey); !id.empty()) {
+    int32_t value = 0;
+    auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), value);
+    if (ec != std::errc() || end != id.data() + id.size()) {
+      return Status::Invalid("field '{}' has Parquet field id '{}', which is not a 32-bit integer",
+                             field.name, id);
+    }
+    e.field_id = value;
   }
+  const std::string_view hint = MetadataValue(field, kLogicalTypeKey);
   const DataType& t = *field.type;
   switch (t.id()) {
     case TypeId::kNull:
+      // Always optional: a required column could not hold its nulls.
+      e.repetition_type = FieldRepetitionType::kOptional;
       e.type = Type::kInt32;
       e.logical_type.kind = LogicalTypeKind::kUnknown;
       break;
@@ -490,8 +542,19 @@ Status AppendField(const Field& field, FieldRepetitionType repetition,
       break;
     }
     case TypeId::kUtf8:
-      e.type = Type::kByteArray, e.converted_type = ConvertedType::kUtf8;
-      e.logical_type.kind = LogicalTypeKind::kString;
+      if (hint == "UUID") {
+        e.type = Type::kFixedLenByteArray, e.type_length = 16;
+        e.logical_type.kind = LogicalTypeKind::kUuid;
+      } else if (hint == "JSON") {
+        e.type = Type::kByteArray, e.converted_type = ConvertedType::kJson;
+        e.logical_type.kind = LogicalTypeKind::kJson;
+      } else if (hint == "ENUM") {
+        e.type = Type::kByteArray, e.converted_type = ConvertedType::kEnum;
+        e.logical_type.kind = LogicalTypeKind::kEnum;
+      } else {
+        e.type = Type::kByteArray, e.converted_type = ConvertedType::kUtf8;
+        e.logical_type.kind = LogicalTypeKind::kString;
+      }
       break;
     case TypeId::kBinary: e.type = Type::kByteArray; break;
     case TypeId::kDate32:
@@ -501,18 +564,20 @@ Status AppendField(const Field& field, FieldRepetitionType repetition,
     case TypeId::kTime64:
       e.type = Type::kInt64;
       e.logical_type.kind = LogicalTypeKind::kTime;
-      e.logical_type.unit = ToLogicalUnit(t.unit());
-      if (t.unit() == TimeUnit::kMicro) e.converted_type = ConvertedType::kTimeMicros;
+      e.logical_type.unit = TimeUnitOnInt64(t.unit());
+      if (e.logical_type.unit == LogicalTimeUnit::kMicros) {
+        e.converted_type = ConvertedType::kTimeMicros;
+      }
       break;
     case TypeId::kTimestamp:
-      // Seconds are stored as milliseconds: Parquet has no second unit.
       e.type = Type::kInt64;
       e.logical_type.kind = LogicalTypeKind::kTimestamp;
-      e.logical_type.unit = ToLogicalUnit(t.unit());
+      e.logical_type.unit = TimestampUnit(t.unit());
       e.logical_type.is_adjusted_to_utc = !t.timezone().empty();
       if (!t.timezone().empty() && t.unit() != TimeUnit::kNano) {
-        e.converted_type = t.unit() == TimeUnit::kMicro ? ConvertedType::kTimestampMicros
-                                                        : ConvertedType::kTimestampMillis;
+        e.converted_type = e.logical_type.unit == LogicalTimeUnit::kMicros
+                               ? ConvertedType::kTimestampMicros
+                               : ConvertedType::kTimestampMillis;
       }
       break;
     case TypeId::kInterval:
@@ -520,6 +585,26 @@ Status AppendField(const Field& field, FieldRepetitionType repetition,
       e.converted_type = ConvertedType::kInterval;
       break;
     case TypeId::kList: {
+      if (hint == "MAP" && IsMapShaped(t)) {
+        // <optional> group name (MAP) { repeated group key_value { required key; value } }.
+        e.num_children = 1;
+        e.converted_type = ConvertedType::kMap;
+        e.logical_type.kind = LogicalTypeKind::kMap;
+        out->push_back(std::move(e));
+        const Field& entry = t.fields()[0];
+        SchemaElement key_value;
+        key_value.name = "key_value";
+        key_value.repetition_type = FieldRepetitionType::kRepeated;
+        key_value.num_children = 2;
+        out->push_back(std::move(key_value));
+        for (const Field& child : entry.type->fields()) {
+          BB_RETURN_NOT_OK(AppendField(child,
+                                       child.nullable ? FieldRepetitionType::kOptional
+                                                      : FieldRepetitionType::kRequired,
+                                       out));
+        }
+        return Status::OK();
+      }
       // The standard 3-level form: <optional> group name (LIST) { repeated group list {
       // <optional> element } }.
       e.num_children = 1;

@@ -90,8 +90,21 @@ class ParquetSchema {
   std::vector<SchemaNode> fields_;
 };
 
+// Field metadata keys. The reader sets them, the writer honours them:
+//  - kFieldIdKey: the Parquet field id, in decimal.
+//  - kLogicalTypeKey: the Parquet annotation of a column whose bundlebase type does not
+//    say it all: "MAP" (on list<struct<key, value>>), "UUID", "JSON" or "ENUM" (on utf8). It is
+//    what lets a file be read and written again without turning a MAP into a LIST or a UUID
+//    into a string. The writer ignores it where the type does not fit (a MAP hint on a list
+//    whose entries or keys may be null: such a list is written as a LIST).
+inline constexpr const char* kFieldIdKey = "PARQUET:field_id";
+inline constexpr const char* kLogicalTypeKey = "PARQUET:logical_type";
+
 // The SchemaElement list that stores `schema` (the writer's direction). Every bundlebase type
-// has a Parquet representation; field ids in a field's metadata ("PARQUET:field_id") are kept.
+// has a Parquet representation: timestamps in seconds are stored in milliseconds and times in
+// seconds or milliseconds in microseconds (the writer converts the values), intervals as
+// INTERVAL (12 bytes, milliseconds), null-typed columns as optional INT32 with the UNKNOWN
+// annotation.
 Result<std::vector<SchemaElement>> ToParquetSchema(const Schema& schema);
 
 // Physical type and width chosen for decimals of a precision: int32 up to 9 digits, int64 up
