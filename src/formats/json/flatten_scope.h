@@ -24,6 +24,8 @@ class FlattenScope {
   static constexpr int kUnresolved = -2;
   // Column slot value of a key that has no column (its values were only objects and nulls).
   static constexpr int kNoColumn = -1;
+  // Column slot value of a key the columns being written have never heard of.
+  static constexpr int kUnknown = -3;
 
   explicit FlattenScope(std::string prefix = "") : prefix_(std::move(prefix)) {}
 

@@ -1,6 +1,7 @@
 // Record-level key resolution and batch assembly for the second pass.
 #include "formats/json/record_writer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "base/strings.h"
@@ -11,12 +12,18 @@ Result<std::unique_ptr<RecordWriter>> RecordWriter::Make(const RecordShape& shap
                                                          std::string sep) {
   std::unique_ptr<RecordWriter> writer(new RecordWriter(shape.ToSchema(), flatten,
                                                         std::move(sep)));
-  for (int c : shape.OutputColumns()) {
+  std::vector<int> output = shape.OutputColumns();
+  for (int c : output) {
     const RecordShape::Column& column = shape.column(c);
     BB_ASSIGN_OR_RAISE(auto builder, MakeBuilder(column.type.ToDataType()));
     writer->writers_.push_back(MakeValueWriter(column.type, builder.get()));
     writer->builders_.push_back(std::move(builder));
     writer->names_.Add(column.name, static_cast<size_t>(writer->names_.size()));
+  }
+  for (int c = 0; c < shape.num_columns(); ++c) {
+    if (!std::binary_search(output.begin(), output.end(), c)) {
+      writer->dropped_names_.Add(shape.column(c).name, static_cast<size_t>(-1));
+    }
   }
   return writer;
 }
@@ -58,9 +65,13 @@ Status RecordWriter::ReserveLike(const RecordBatch& sample, double scale) {
 }
 
 int RecordWriter::ResolveColumn(FlattenScope& scope, int key) {
-  int found = names_.Find(scope.ColumnName(key), static_cast<size_t>(-1));
-  scope.column(key) = found >= 0 ? found : FlattenScope::kNoColumn;
-  return scope.column(key);
+  const std::string name = scope.ColumnName(key);
+  int found = names_.Find(name, static_cast<size_t>(-1));
+  if (found < 0) {
+    found = dropped_names_.Contains(name) ? FlattenScope::kNoColumn : FlattenScope::kUnknown;
+  }
+  scope.column(key) = found;
+  return found;
 }
 
 Status RecordWriter::AddRecord(od::object record, WalkContext& ctx) {
@@ -90,7 +101,7 @@ Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t
     int column = scope.column(k);
     if (column == FlattenScope::kUnresolved) column = ResolveColumn(scope, k);
     od::json_type type = od::json_type::null;
-    if (flatten_ || column == FlattenScope::kNoColumn) {
+    if (flatten_ || column < 0) {
       if (auto error = value.type().get(type)) return ctx.FailJson(error, TokenStart(value));
     }
     if (flatten_ && type == od::json_type::object) {
@@ -100,9 +111,16 @@ Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t
       BB_RETURN_NOT_OK(AddMembers(child, scope.Child(k, sep_), stamp, depth + 1, ctx));
       continue;
     }
-    if (column == FlattenScope::kNoColumn) {
-      // Names the first pass dropped held only objects and nulls.
-      if (type == od::json_type::null) continue;
+    if (column < 0) {
+      // A name the shape dropped held only objects and nulls, so another null is fine; any
+      // other value, or a name the shape never had, is new to it.
+      if (column == FlattenScope::kNoColumn && type == od::json_type::null) {
+        bool is_null = false;
+        if (value.is_null().get(is_null) || !is_null) {
+          return ctx.FailJson(simdjson::N_ATOM_ERROR, TokenStart(value));
+        }
+        continue;
+      }
       return ctx.Mismatch(TokenStart(value),
                           fmt::format("the key '{}' is not a column",
                                       EscapeForDisplay(scope.ColumnName(k), 100)));

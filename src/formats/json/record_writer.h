@@ -48,6 +48,8 @@ class RecordWriter {
   std::vector<std::unique_ptr<ArrayBuilder>> builders_;
   std::vector<std::unique_ptr<ValueWriter>> writers_;
   KeyIndex names_;
+  // Flattened names of the shape that have no column (kNoColumn rather than kUnknown).
+  KeyIndex dropped_names_;
   FlattenScope root_;
   SeenFields seen_;
   int64_t num_rows_ = 0;

@@ -75,6 +75,22 @@ TEST(JsonLinesDriftTest, ColumnsAppearLater) {
   EXPECT_EQ(batch->GetColumnByName("b")->null_count(), 103);
 }
 
+TEST(JsonLinesDriftTest, KeysThatAppearLaterHoldingOnlyNulls) {
+  std::string text = Repeat(R"({"a": 1})", 100) + Repeat(R"({"a": 2, "z": null})", 3);
+  ExpectSameEverywhere(text);
+  ASSERT_OK_AND_ASSIGN(auto batch, ReadInBlocks(text, 50, 2));
+  EXPECT_EQ(SchemaText(batch), "a: int64, z: utf8");
+}
+
+TEST(JsonLinesDriftTest, BadLiteralUnderANewKeyIsAnErrorInEveryBlockSize) {
+  // Found by the fuzzer: a key the guess lacks, holding a malformed null.
+  std::string text = "\xEF\xBB\xBF{\"k\": true}\n{\" ,in\": nsue5}\n";
+  for (int64_t block_size : {16, 1 << 20}) {
+    EXPECT_EQ(testing::ErrorOf(ReadInBlocks(text, block_size, 1)),
+              "line 2: invalid JSON at column 10 (byte 24): invalid literal 'nsue5'");
+  }
+}
+
 TEST(JsonLinesDriftTest, NullOnlyColumnsGetTypesLater) {
   ExpectSameEverywhere(Repeat(R"({"a": null, "b": null, "c": null})", 100) +
                        Repeat(R"({"a": "text", "b": 7, "c": {"x": true}})", 3));
