@@ -25,10 +25,11 @@ json::JsonReadOptions Options() {
   return options;
 }
 
-Result<RecordBatchPtr> ReadLines(const std::string& text, int64_t block_size,
+Result<RecordBatchPtr> ReadLines(const std::string& text, bool flatten, int64_t block_size,
                                  int64_t max_buffered_bytes) {
   json::JsonReadOptions options = Options();
   options.format = json::JsonFormat::kLines;
+  options.flatten = flatten;
   options.block_size = block_size;
   options.max_buffered_bytes = max_buffered_bytes;
   auto file = std::make_shared<json::MemoryFile>(Buffer::FromString(text), "fuzz.jsonl");
@@ -59,8 +60,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   top.flatten = false;
   (void)json::ReadJson(Buffer::FromString(text), top);
 
-  auto whole = ReadLines(text, int64_t{1} << 30, int64_t{1} << 30);
-  CheckSame(whole, ReadLines(text, 16, int64_t{1} << 30));
-  CheckSame(whole, ReadLines(text, 64, 0));
+  for (bool flatten : {false, true}) {
+    auto whole = ReadLines(text, flatten, int64_t{1} << 30, int64_t{1} << 30);
+    CheckSame(whole, ReadLines(text, flatten, 16, int64_t{1} << 30));
+    CheckSame(whole, ReadLines(text, flatten, 64, 0));
+  }
   return 0;
 }

@@ -40,6 +40,7 @@ class RecordShape {
   SeenFields& seen() { return seen_; }
   // Notes that some record had an object under the flattened name `name` (spread into other
   // columns): if its other values are all null, it gets no column of its own.
+  const KeyIndex& object_names() const { return object_names_; }
   void AddObjectName(std::string_view name) {
     if (!object_names_.Contains(name)) object_names_.Add(name, kNoPosition);
   }

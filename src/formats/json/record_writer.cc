@@ -25,6 +25,9 @@ Result<std::unique_ptr<RecordWriter>> RecordWriter::Make(const RecordShape& shap
       writer->dropped_names_.Add(shape.column(c).name, static_cast<size_t>(-1));
     }
   }
+  for (const std::string& name : shape.object_names().names()) {
+    writer->object_names_.Add(name, static_cast<size_t>(-1));
+  }
   return writer;
 }
 
@@ -106,6 +109,15 @@ Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t
     }
     if (flatten_ && type == od::json_type::object) {
       if (depth + 1 > ctx.max_depth()) return ctx.FailDepth(TokenStart(value));
+      if (!scope.object_noted(k)) {
+        // Objects under a name decide whether the name keeps a column of its own.
+        if (!object_names_.Contains(scope.ColumnName(k))) {
+          return ctx.Mismatch(TokenStart(value),
+                              fmt::format("the key '{}' holds an object",
+                                          EscapeForDisplay(scope.ColumnName(k), 100)));
+        }
+        scope.object_noted(k) = 1;
+      }
       od::object child;
       if (auto error = value.get_object().get(child)) return ctx.FailJson(error, TokenStart(value));
       BB_RETURN_NOT_OK(AddMembers(child, scope.Child(k, sep_), stamp, depth + 1, ctx));
@@ -125,7 +137,10 @@ Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t
                           fmt::format("the key '{}' is not a column",
                                       EscapeForDisplay(scope.ColumnName(k), 100)));
     }
-    if (!seen_.Mark(column, stamp)) continue;
+    if (!seen_.Mark(column, stamp)) {
+      BB_RETURN_NOT_OK(CheckSkippedValue(value, ctx));
+      continue;
+    }
     BB_RETURN_NOT_OK(writers_[column]->Write(value, ctx));
   }
   return Status::OK();

@@ -50,6 +50,8 @@ class RecordWriter {
   KeyIndex names_;
   // Flattened names of the shape that have no column (kNoColumn rather than kUnknown).
   KeyIndex dropped_names_;
+  // Flattened names under which the shape saw objects; an object anywhere else is new to it.
+  KeyIndex object_names_;
   FlattenScope root_;
   SeenFields seen_;
   int64_t num_rows_ = 0;

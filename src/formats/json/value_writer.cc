@@ -260,7 +260,10 @@ class StructWriter final : public ValueWriter {
                             fmt::format("the key '{}' is not a field of {}",
                                         EscapeForDisplay(key, 100), builder_->type()->ToString()));
       }
-      if (!seen_.Mark(k, stamp)) continue;
+      if (!seen_.Mark(k, stamp)) {
+        BB_RETURN_NOT_OK(CheckSkippedValue(child, ctx));
+        continue;
+      }
       BB_RETURN_NOT_OK(fields_[k]->Write(child, ctx));
     }
     for (int k = 0; k < static_cast<int>(fields_.size()); ++k) {
@@ -283,6 +286,37 @@ ListWriter::ListWriter(const InferredType& type, ArrayBuilder* builder)
                              builder_->value_builder())) {}
 
 }  // namespace
+
+Status CheckSkippedValue(od::value value, WalkContext& ctx) {
+  const char* at = TokenStart(value);
+  Kind kind;
+  BB_RETURN_NOT_OK(Classify(value, ctx, &kind));
+  std::string_view raw;
+  switch (kind) {
+    case InferredType::kString: {
+      std::string_view s;
+      if (auto error = value.get_string().get(s)) return ctx.FailJson(error, at);
+      return Status::OK();
+    }
+    case InferredType::kList: {
+      od::array array;
+      if (auto error = value.get_array().get(array)) return ctx.FailJson(error, at);
+      if (auto error = array.raw_json().get(raw)) return ctx.FailJson(error, at);
+      break;
+    }
+    case InferredType::kObject: {
+      od::object object;
+      if (auto error = value.get_object().get(object)) return ctx.FailJson(error, at);
+      if (auto error = object.raw_json().get(raw)) return ctx.FailJson(error, at);
+      break;
+    }
+    default: return Status::OK();  // Classify parsed it
+  }
+  if (auto error = FindSyntaxError(raw)) {
+    return ctx.FailInvalid(raw.data() + error->offset, error->message);
+  }
+  return Status::OK();
+}
 
 std::unique_ptr<ValueWriter> MakeValueWriter(const InferredType& type, ArrayBuilder* builder) {
   switch (type.layout()) {

@@ -26,6 +26,10 @@ class ValueWriter {
   virtual Status WriteNull() = 0;
 };
 
+// Checks a value that is read but not stored (a repeated key's later value), so malformed JSON
+// cannot hide there: scalars are parsed, nested values are checked with the syntax check.
+Status CheckSkippedValue(od::value value, WalkContext& ctx);
+
 // A writer for values described by `type`, appending to `builder`, which
 // MakeBuilder(type.ToDataType()) made. `type` must outlive the writer.
 std::unique_ptr<ValueWriter> MakeValueWriter(const InferredType& type, ArrayBuilder* builder);

@@ -163,6 +163,28 @@ TEST(JsonLinesDriftTest, StreamingMemoryStaysBoundedByTheBudget) {
   EXPECT_LT(peak, 1 << 20);
 }
 
+TEST(JsonLinesDriftTest, FlattenedObjectsLaterDropANullOnlyColumn) {
+  // "a" is a null-only column in the first block; objects under "a" later remove it, even when
+  // their members land in a column the first block already had.
+  std::string text = Repeat(R"({"a": null, "a_b": 1})", 50) + Repeat(R"({"a": {"b": 2}})", 3);
+  JsonReadOptions options;
+  options.format = JsonFormat::kLines;
+  options.flatten = true;
+  options.block_size = 60;
+  ASSERT_OK_AND_ASSIGN(auto batch, ReadText(text, options));
+  options.block_size = int64_t{1} << 40;
+  ASSERT_OK_AND_ASSIGN(auto reference, ReadText(text, options));
+  EXPECT_EQ(SchemaText(reference), "a_b: int64");
+  EXPECT_TRUE(batch->Equals(*reference));
+}
+
+TEST(JsonLinesDriftTest, RepeatedKeysAreStillChecked) {
+  EXPECT_EQ(testing::ErrorOf(ReadInBlocks("{\"a\": 1, \"a\": nul}\n", 1 << 20, 1)),
+            "line 1: invalid JSON at column 15 (byte 14): invalid literal 'nul'");
+  EXPECT_EQ(testing::ErrorOf(ReadInBlocks("{\"s\": {\"a\": 1, \"a\": [1,]}}\n", 1 << 20, 1)),
+            "line 1: invalid JSON at column 24 (byte 23): unexpected character ']'");
+}
+
 TEST(JsonLinesDriftTest, RandomRecords) {
   std::mt19937 rng(42);
   const char* keys[] = {"a", "b", "c", "d", "e"};
