@@ -20,7 +20,8 @@ std::string Reason(simdjson::error_code code) {
     case simdjson::F_ATOM_ERROR:
     case simdjson::N_ATOM_ERROR: return "invalid literal";
     case simdjson::EMPTY: return "no JSON value";
-    case simdjson::CAPACITY: return "the document is larger than 4 GiB, the most one JSON value may be";
+    case simdjson::CAPACITY:
+      return "the document is larger than 4 GiB, the most one JSON value may be";
     case simdjson::MEMALLOC: return "out of memory while parsing";
     default: return simdjson::error_message(code);
   }

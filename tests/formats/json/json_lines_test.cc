@@ -16,8 +16,8 @@ using testing::ReadText;
 using testing::SchemaText;
 
 TEST(JsonLinesTest, OneObjectPerLineBlankLinesSkipped) {
-  ASSERT_OK_AND_ASSIGN(auto batch,
-                       ReadText("{\"a\": 1, \"b\": \"x\"}\n\n  \r\n{\"a\": 2}\r\n\t\n{\"b\": \"y\"}"));
+  ASSERT_OK_AND_ASSIGN(
+      auto batch, ReadText("{\"a\": 1, \"b\": \"x\"}\n\n  \r\n{\"a\": 2}\r\n\t\n{\"b\": \"y\"}"));
   EXPECT_EQ(SchemaText(batch), "a: int64, b: utf8");
   EXPECT_EQ(Column(batch, "a"), "[1, 2, NULL]");
   EXPECT_EQ(Column(batch, "b"), "[x, NULL, y]");

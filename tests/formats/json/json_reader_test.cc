@@ -27,7 +27,8 @@ TEST(JsonReaderTest, ArrayOfObjects) {
 }
 
 TEST(JsonReaderTest, ColumnsInFirstSeenOrderMissingKeysNull) {
-  ASSERT_OK_AND_ASSIGN(auto batch, ReadText(R"([{"b": 1}, {"c": "x", "a": 2}, {"a": 3, "b": null}])"));
+  ASSERT_OK_AND_ASSIGN(auto batch,
+                       ReadText(R"([{"b": 1}, {"c": "x", "a": 2}, {"a": 3, "b": null}])"));
   EXPECT_EQ(SchemaText(batch), "b: int64, c: utf8, a: int64");
   EXPECT_EQ(Column(batch, "b"), "[1, NULL, NULL]");
   EXPECT_EQ(Column(batch, "c"), "[NULL, x, NULL]");
@@ -77,7 +78,8 @@ TEST(JsonReaderTest, TypesDriftingAfterTheFirstThousandRecords) {
 
 TEST(JsonReaderTest, IntegersBeyondInt64KeepTheirDigits) {
   ASSERT_OK_AND_ASSIGN(auto batch, ReadText(R"([
-    {"id": 9223372036854775807, "big": 18446744073709551615, "mixed": 1, "neg": -9223372036854775809},
+    {"id": 9223372036854775807, "big": 18446744073709551615, "mixed": 1,
+     "neg": -9223372036854775809},
     {"id": 1, "big": 123456789012345678901234567890, "mixed": 0.5, "neg": 5}
   ])"));
   EXPECT_EQ(SchemaText(batch), "id: int64, big: utf8, mixed: float64, neg: utf8");
@@ -112,7 +114,8 @@ TEST(JsonReaderTest, NestedObjectsAreStructsWithoutFlattening) {
 
 TEST(JsonReaderTest, ArraysAreListsOfTheInferredItemType) {
   ASSERT_OK_AND_ASSIGN(auto batch, ReadText(R"([
-    {"ints": [1, 2], "mixed": [1, 2.5], "empty": [], "nested": [[1], [2, 3]], "objs": [{"a": 1}, {"b": "x"}]},
+    {"ints": [1, 2], "mixed": [1, 2.5], "empty": [], "nested": [[1], [2, 3]],
+     "objs": [{"a": 1}, {"b": "x"}]},
     {"ints": null, "mixed": [], "empty": [], "nested": [], "objs": [{"a": 2, "b": null}]}
   ])"));
   EXPECT_EQ(SchemaText(batch),
@@ -144,7 +147,8 @@ TEST(JsonReaderTest, RepeatedKeyKeepsTheFirstValue) {
 }
 
 TEST(JsonReaderTest, StringsAreUnescaped) {
-  ASSERT_OK_AND_ASSIGN(auto batch, ReadText(R"([{"s": "a\"b\\c\n\u00e9\ud83d\ude00", "k\u0065y": 1}])"));
+  ASSERT_OK_AND_ASSIGN(auto batch,
+                       ReadText(R"([{"s": "a\"b\\c\n\u00e9\ud83d\ude00", "k\u0065y": 1}])"));
   EXPECT_EQ(SchemaText(batch), "s: utf8, key: int64");
   EXPECT_EQ(batch->GetColumnByName("s")->GetView(0), "a\"b\\c\n\xc3\xa9\xf0\x9f\x98\x80");
 }
