@@ -391,7 +391,7 @@ Status DecodeString(const DecodeContext& ctx, int col, const DataTypePtr& type, 
   int32_t* offsets = offsets_buf->mutable_data_as<int32_t>();
   char* dst = data_buf->mutable_data_as<char>();
   const char* block_end = ctx.data + ctx.size;
-  const char escape_probe = ctx.escape != ctx.quote ? ctx.escape : ctx.quote;
+  const bool backslash_style = ctx.escape != ctx.quote;
   size_t pos = 0;
   PodVector<uint32_t> nulls;
   offsets[0] = 0;
@@ -399,8 +399,8 @@ Status DecodeString(const DecodeContext& ctx, int col, const DataTypePtr& type, 
       ctx, col,
       [&](size_t r, const char* p, int64_t n, bool quoted) {
         const size_t len = static_cast<size_t>(n);
-        if (quoted && (std::memchr(p, escape_probe, len) != nullptr ||
-                       std::memchr(p, ctx.quote, len) != nullptr)) {
+        if (quoted && (std::memchr(p, ctx.quote, len) != nullptr ||
+                       (backslash_style && std::memchr(p, ctx.escape, len) != nullptr))) {
           pos += Unescape(p, len, ctx.quote, ctx.escape, dst + pos);
         } else if (len <= 16 && p + 16 <= block_end) {
           // Short values: one fixed-size copy (the destination has padding to spare).
