@@ -8,11 +8,14 @@
 // reserved for it.
 #include "formats/parquet/column_chunk_reader.h"
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "base/strings.h"
 #include "columnar/builder.h"
 #include "formats/parquet/bit_packing.h"
+#include "formats/parquet/byte_array_gather.h"
 #include "formats/parquet/byte_stream_split.h"
 #include "formats/parquet/compression.h"
 #include "formats/parquet/delta_binary_packed.h"
@@ -24,10 +27,14 @@
 namespace bundlebase::parquet {
 namespace {
 
+// Data pages up to this size are decompressed into a per-thread buffer that is kept.
+constexpr int64_t kMaxScratchPage = 16 << 20;
+
 class ChunkReader {
  public:
   ChunkReader(const ColumnChunkContext& ctx, const std::shared_ptr<Buffer>& chunk)
-      : ctx_(ctx), leaf_(*ctx.leaf), chunk_(chunk) {
+      : ctx_(ctx), leaf_(*ctx.leaf), chunk_(chunk),
+        def_materialized_(ctx.leaf->max_repetition_level > 0) {
     width_ = leaf_.physical_type == Type::kFixedLenByteArray ? leaf_.type_length
                                                               : FixedTypeWidth(leaf_.physical_type);
   }
@@ -43,13 +50,21 @@ class ChunkReader {
 
   Status ReadDictionaryPage(const PageHeader& header, const uint8_t* body);
   Status ReadDataPage(const PageHeader& header, const uint8_t* body);
+  // `transient`: the page is used up before the next one is read (data pages; not the
+  // dictionary, which is looked up until the chunk ends).
   Result<std::shared_ptr<Buffer>> DecompressPage(const uint8_t* body, int64_t compressed,
-                                                 int64_t uncompressed);
+                                                 int64_t uncompressed, bool transient);
   // Decodes `count` levels (RLE with a 4-byte length or legacy BIT_PACKED) starting at *pos.
   Status DecodeLevels(Encoding encoding, int16_t max_level, int64_t count, const uint8_t** pos,
                       const uint8_t* end, bool length_prefixed, std::vector<int16_t>* out);
   Status DecodeValues(Encoding encoding, const uint8_t* data, size_t size, int64_t count);
+  // Definition levels into levels_.def, or nowhere while every level so far is the maximum.
+  Status DecodeDefinitionLevels(Encoding encoding, int64_t count, const uint8_t** pos,
+                                const uint8_t* end, bool length_prefixed);
   Status DecodeDictionaryIndices(const uint8_t* data, size_t size, int64_t count);
+  Status MoveIndicesToBuilder();
+  Result<ArrayPtr> FinishByteArrays(bool* utf8_checked);
+  int64_t InitialCapacity(int64_t wanted) const;
   Status ReserveValues(int64_t count);
   Status ChargeBytes(int64_t bytes);
 
@@ -59,13 +74,20 @@ class ChunkReader {
   int width_ = 0;
 
   LeafLevels levels_;
+  // Whether levels_.def holds the definition levels. Until a level below the maximum turns up
+  // in a column outside lists, they are left out (record_assembly.h: empty means "all at the
+  // maximum").
+  bool def_materialized_;
   int64_t entries_ = 0;       // level entries read so far (sum of data page value counts)
   int64_t values_ = 0;        // non-null values decoded so far
   int64_t charged_bytes_ = 0; // decoded bytes accounted against the chunk limit
 
-  // Physical values: fixed-width bytes or BOOLEAN bits, or BYTE_ARRAYs.
+  // Physical values: fixed-width bytes or BOOLEAN bits, or BYTE_ARRAYs. BYTE_ARRAY pages that
+  // are all dictionary-encoded keep only their indices (byte_indices_), gathered into a column
+  // at the end in one pass; the first page of another encoding moves them into bytes_.
   std::shared_ptr<MutableBuffer> fixed_;
   std::unique_ptr<BinaryBuilder> bytes_;
+  std::vector<uint32_t> byte_indices_;
 
   // The dictionary, PLAIN-decoded: fixed-width bytes, or views into dictionary_page_.
   bool has_dictionary_ = false;
@@ -88,7 +110,8 @@ Status ChunkReader::ChargeBytes(int64_t bytes) {
 
 Result<std::shared_ptr<Buffer>> ChunkReader::DecompressPage(const uint8_t* body,
                                                             int64_t compressed,
-                                                            int64_t uncompressed) {
+                                                            int64_t uncompressed,
+                                                            bool transient) {
   if (ctx_.meta->codec == CompressionCodec::kUncompressed) {
     if (compressed != uncompressed) {
       return Corrupt("an uncompressed page declares {} bytes but holds {}", uncompressed,
@@ -99,24 +122,53 @@ Result<std::shared_ptr<Buffer>> ChunkReader::DecompressPage(const uint8_t* body,
   }
   DecompressionLimits limits;
   limits.max_uncompressed_size = ctx_.limits->max_page_size;
-  auto out = Decompress(ctx_.meta->codec,
-                        std::span<const uint8_t>(body, static_cast<size_t>(compressed)),
-                        uncompressed, limits);
+  const std::span<const uint8_t> input(body, static_cast<size_t>(compressed));
+  if (transient && uncompressed <= kMaxScratchPage) {
+    // A data page is decoded (its values copied out) before the next is read, so one buffer
+    // per thread serves them all: no allocation and no fresh pages to fault in per page.
+    thread_local MutableBuffer scratch;
+    Status st = DecompressReusing(ctx_.meta->codec, input, uncompressed, limits, &scratch);
+    if (!st.ok()) return st.WithContext(ctx_.where);
+    return Buffer::Wrap(scratch.data(), scratch.size(), nullptr);
+  }
+  auto out = Decompress(ctx_.meta->codec, input, uncompressed, limits);
   if (!out.ok()) return out.status().WithContext(ctx_.where);
   return out;
 }
 
+int64_t ChunkReader::InitialCapacity(int64_t wanted) const {
+  // What the chunk claims, within what its bytes can plausibly expand to: a tiny hostile chunk
+  // claiming a billion values must not reserve gigabytes before its pages prove them. Chunks
+  // that do expand further (long RLE runs) grow as they decode.
+  const int64_t plausible = 64 * static_cast<int64_t>(chunk_->size()) + (64 << 10);
+  return std::min({wanted, plausible, ctx_.limits->max_column_chunk_bytes});
+}
+
 Status ChunkReader::ReserveValues(int64_t count) {
   if (leaf_.physical_type == Type::kByteArray) {
-    if (!bytes_) bytes_ = std::make_unique<BinaryBuilder>(Binary());
+    if (!bytes_) {
+      bytes_ = std::make_unique<BinaryBuilder>(Binary());
+      // PLAIN byte arrays are no larger than the decompressed pages: one allocation for most
+      // chunks instead of a dozen regrowths (each a copy of everything so far).
+      BB_RETURN_NOT_OK(bytes_->ReserveData(
+          std::min<int64_t>(InitialCapacity(ctx_.meta->total_uncompressed_size),
+                            std::numeric_limits<int32_t>::max())));
+      BB_RETURN_NOT_OK(bytes_->Reserve(InitialCapacity(ctx_.meta->num_values * 4) / 4));
+    }
     return bytes_->Reserve(count);
   }
-  if (!fixed_) fixed_ = std::make_shared<MutableBuffer>();
-  int64_t needed = leaf_.physical_type == Type::kBoolean
-                       ? bitmap::BytesForBits(values_ + count) + 8
-                       : (values_ + count) * width_;
+  const bool boolean = leaf_.physical_type == Type::kBoolean;
+  if (!fixed_) {
+    fixed_ = std::make_shared<MutableBuffer>();
+    const int64_t all = boolean ? bitmap::BytesForBits(ctx_.meta->num_values) + 8
+                                : ctx_.meta->num_values * width_;
+    BB_RETURN_NOT_OK(fixed_->Reserve(static_cast<size_t>(InitialCapacity(all))));
+  }
+  int64_t needed = boolean ? bitmap::BytesForBits(values_ + count) + 8 : (values_ + count) * width_;
   if (static_cast<int64_t>(fixed_->size()) < needed) {
-    BB_RETURN_NOT_OK(fixed_->Resize(static_cast<size_t>(needed), /*zero_fill=*/true));
+    // Every decoder writes each value it reports, so only booleans (set bit by bit into
+    // shared bytes) need zeroed memory.
+    BB_RETURN_NOT_OK(fixed_->Resize(static_cast<size_t>(needed), /*zero_fill=*/boolean));
   }
   return Status::OK();
 }
@@ -131,7 +183,7 @@ Status ChunkReader::ReadDictionaryPage(const PageHeader& header, const uint8_t* 
   }
   if (dh.num_values < 0) return Corrupt("a dictionary of {} values", dh.num_values);
   BB_ASSIGN_OR_RAISE(dictionary_page_, DecompressPage(body, header.compressed_page_size,
-                                                      header.uncompressed_page_size));
+                                                      header.uncompressed_page_size, false));
   // Each dictionary value takes at least one byte (BOOLEAN dictionaries do not exist).
   const int64_t n = dh.num_values;
   PlainDecoder dec(dictionary_page_->data(), dictionary_page_->size());
@@ -195,6 +247,36 @@ Status ChunkReader::DecodeLevels(Encoding encoding, int16_t max_level, int64_t c
   return Status::OK();
 }
 
+Status ChunkReader::DecodeDefinitionLevels(Encoding encoding, int64_t count, const uint8_t** pos,
+                                           const uint8_t* end, bool length_prefixed) {
+  const int16_t max = leaf_.max_definition_level;
+  if (!def_materialized_ && encoding == Encoding::kRle) {
+    // A page without nulls is usually one run at the maximum level: nothing to store for it.
+    const uint8_t* p = *pos;
+    size_t len = static_cast<size_t>(end - p);
+    bool framed = !length_prefixed;
+    if (length_prefixed && len >= 4) {
+      uint32_t n;
+      std::memcpy(&n, p, 4);
+      framed = n <= len - 4;
+      p += 4;
+      len = n;
+    }
+    RleBitPackedDecoder dec(p, framed ? len : 0, BitWidthOf(static_cast<uint64_t>(max)));
+    RleBitPackedDecoder::Chunk c;
+    if (framed && dec.NextChunk(count, &c).ok() && c.repeated && c.count == count &&
+        c.value == static_cast<uint32_t>(max)) {
+      *pos = p + len;
+      return Status::OK();
+    }
+  }
+  if (!def_materialized_) {
+    levels_.def.assign(static_cast<size_t>(entries_), max);
+    def_materialized_ = true;
+  }
+  return DecodeLevels(encoding, max, count, pos, end, length_prefixed, &levels_.def);
+}
+
 Status ChunkReader::DecodeDictionaryIndices(const uint8_t* data, size_t size, int64_t count) {
   if (!has_dictionary_) return Corrupt("a dictionary-encoded page without a dictionary page");
   if (count == 0) return Status::OK();
@@ -203,16 +285,52 @@ Status ChunkReader::DecodeDictionaryIndices(const uint8_t* data, size_t size, in
   if (bit_width > 32) return Corrupt("dictionary index bit width {}", bit_width);
   RleBitPackedDecoder dec(data + 1, size - 1, bit_width);
   int64_t done = 0;
-  if (leaf_.physical_type == Type::kByteArray) {
+  if (leaf_.physical_type == Type::kByteArray && !bytes_) {
     while (done < count) {
       RleBitPackedDecoder::Chunk c;
       auto st = dec.NextChunk(count - done, &c);
       if (!st.ok()) return st.WithContext(ctx_.where);
       if (c.count == 0) break;
+      const size_t at = byte_indices_.size();
+      byte_indices_.resize(at + static_cast<size_t>(c.count));
+      uint32_t* out = byte_indices_.data() + at;
+      if (c.repeated) {
+        if (c.value >= dictionary_size_) return Corrupt("dictionary index {} out of range", c.value);
+        std::fill(out, out + c.count, c.value);
+      } else {
+        uint32_t max_index = 0;
+        for (int64_t i = 0; i < c.count; ++i) max_index = std::max(max_index, c.values[i]);
+        if (max_index >= dictionary_size_) {
+          return Corrupt("dictionary index {} out of range", max_index);
+        }
+        std::memcpy(out, c.values, static_cast<size_t>(c.count) * sizeof(uint32_t));
+      }
+      done += c.count;
+    }
+  } else if (leaf_.physical_type == Type::kByteArray) {
+    BB_RETURN_NOT_OK(ReserveValues(count));
+    while (done < count) {
+      RleBitPackedDecoder::Chunk c;
+      auto st = dec.NextChunk(count - done, &c);
+      if (!st.ok()) return st.WithContext(ctx_.where);
+      if (c.count == 0) break;
+      // Checked and measured first, so the copies below need no checks of their own.
+      int64_t bytes = 0;
+      if (c.repeated) {
+        if (c.value >= dictionary_size_) return Corrupt("dictionary index {} out of range", c.value);
+        bytes = static_cast<int64_t>(dictionary_views_[c.value].size()) * c.count;
+      } else {
+        for (int64_t i = 0; i < c.count; ++i) {
+          if (c.values[i] >= dictionary_size_) {
+            return Corrupt("dictionary index {} out of range", c.values[i]);
+          }
+          bytes += static_cast<int64_t>(dictionary_views_[c.values[i]].size());
+        }
+      }
+      BB_RETURN_NOT_OK(bytes_->Reserve(c.count));
+      BB_RETURN_NOT_OK(bytes_->ReserveData(bytes));
       for (int64_t i = 0; i < c.count; ++i) {
-        uint32_t idx = c.repeated ? c.value : c.values[i];
-        if (idx >= dictionary_size_) return Corrupt("dictionary index {} out of range", idx);
-        BB_RETURN_NOT_OK(bytes_->Append(dictionary_views_[idx]));
+        bytes_->UnsafeAppend(dictionary_views_[c.repeated ? c.value : c.values[i]]);
       }
       done += c.count;
     }
@@ -251,6 +369,12 @@ Status ChunkReader::DecodeDictionaryIndices(const uint8_t* data, size_t size, in
 
 Status ChunkReader::DecodeValues(Encoding encoding, const uint8_t* data, size_t size,
                                  int64_t count) {
+  const bool dictionary =
+      encoding == Encoding::kPlainDictionary || encoding == Encoding::kRleDictionary;
+  if (leaf_.physical_type == Type::kByteArray) {
+    if (dictionary) return DecodeDictionaryIndices(data, size, count);
+    BB_RETURN_NOT_OK(MoveIndicesToBuilder());
+  }
   BB_RETURN_NOT_OK(ReserveValues(count));
   const Type type = leaf_.physical_type;
   auto unsupported = [&]() {
@@ -347,6 +471,30 @@ Status ChunkReader::DecodeValues(Encoding encoding, const uint8_t* data, size_t 
   return Status::OK();
 }
 
+Status ChunkReader::MoveIndicesToBuilder() {
+  if (bytes_) return Status::OK();
+  BB_RETURN_NOT_OK(ReserveValues(static_cast<int64_t>(byte_indices_.size())));
+  for (uint32_t index : byte_indices_) BB_RETURN_NOT_OK(bytes_->Append(dictionary_views_[index]));
+  byte_indices_ = {};
+  return Status::OK();
+}
+
+Result<ArrayPtr> ChunkReader::FinishByteArrays(bool* utf8_checked) {
+  *utf8_checked = false;
+  if (bytes_) return bytes_->Finish();
+  const int64_t budget = ctx_.limits->max_column_chunk_bytes - charged_bytes_;
+  auto gathered = GatherByteArrays(dictionary_views_, byte_indices_.data(),
+                                   static_cast<int64_t>(byte_indices_.size()), budget);
+  if (!gathered.ok()) return gathered.status().WithContext(ctx_.where);
+  if (leaf_.type->id() == TypeId::kUtf8) {
+    // Every value is a dictionary entry: entries that are valid UTF-8 make the column valid.
+    // Otherwise the whole column is checked later, to name the first bad row.
+    *utf8_checked = std::all_of(dictionary_views_.begin(), dictionary_views_.end(),
+                                [](std::string_view v) { return ValidateUtf8(v) == std::string_view::npos; });
+  }
+  return gathered;
+}
+
 Status ChunkReader::ReadDataPage(const PageHeader& header, const uint8_t* body) {
   const bool v2 = header.type == PageType::kDataPageV2;
   int64_t num_values;
@@ -391,13 +539,12 @@ Status ChunkReader::ReadDataPage(const PageHeader& header, const uint8_t* body) 
     }
     if (leaf_.max_definition_level > 0) {
       const uint8_t* p = levels + h.repetition_levels_byte_length;
-      BB_RETURN_NOT_OK(DecodeLevels(Encoding::kRle, leaf_.max_definition_level, num_values, &p,
-                                    levels_end, false, &levels_.def));
+      BB_RETURN_NOT_OK(DecodeDefinitionLevels(Encoding::kRle, num_values, &p, levels_end, false));
     }
     int64_t compressed = header.compressed_page_size - levels_len;
     int64_t uncompressed = header.uncompressed_page_size - levels_len;
     if (h.is_compressed && ctx_.meta->codec != CompressionCodec::kUncompressed) {
-      BB_ASSIGN_OR_RAISE(page, DecompressPage(levels_end, compressed, uncompressed));
+      BB_ASSIGN_OR_RAISE(page, DecompressPage(levels_end, compressed, uncompressed, true));
     } else {
       if (compressed != uncompressed) return Corrupt("an uncompressed v2 page with two sizes");
       page = Buffer::Slice(chunk_, static_cast<size_t>(levels_end - chunk_->data()),
@@ -407,7 +554,7 @@ Status ChunkReader::ReadDataPage(const PageHeader& header, const uint8_t* body) 
     end = pos + page->size();
   } else {
     BB_ASSIGN_OR_RAISE(page, DecompressPage(body, header.compressed_page_size,
-                                            header.uncompressed_page_size));
+                                            header.uncompressed_page_size, true));
     pos = page->data();
     end = pos + page->size();
     if (leaf_.max_repetition_level > 0) {
@@ -415,12 +562,11 @@ Status ChunkReader::ReadDataPage(const PageHeader& header, const uint8_t* body) 
                                     end, true, &levels_.rep));
     }
     if (leaf_.max_definition_level > 0) {
-      BB_RETURN_NOT_OK(DecodeLevels(def_encoding, leaf_.max_definition_level, num_values, &pos,
-                                    end, true, &levels_.def));
+      BB_RETURN_NOT_OK(DecodeDefinitionLevels(def_encoding, num_values, &pos, end, true));
     }
   }
   int64_t defined = num_values;
-  if (leaf_.max_definition_level > 0) {
+  if (leaf_.max_definition_level > 0 && def_materialized_) {
     defined = 0;
     const int16_t* d = levels_.def.data() + entries_;
     const int16_t max = leaf_.max_definition_level;
@@ -473,8 +619,13 @@ Result<LeafLevels> ChunkReader::Read() {
     }
   }
   levels_.num_entries = entries_;
-  BB_ASSIGN_OR_RAISE(levels_.values, ConvertLeafValues(leaf_, values_, fixed_, bytes_.get(),
-                                                       ctx_.where));
+  ArrayPtr bytes;
+  bool utf8_checked = false;
+  if (leaf_.physical_type == Type::kByteArray) {
+    BB_ASSIGN_OR_RAISE(bytes, FinishByteArrays(&utf8_checked));
+  }
+  BB_ASSIGN_OR_RAISE(levels_.values, ConvertLeafValues(leaf_, values_, fixed_, bytes,
+                                                       utf8_checked, ctx_.where));
   return std::move(levels_);
 }
 

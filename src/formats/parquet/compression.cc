@@ -348,10 +348,9 @@ Status DecompressInto(CompressionCodec codec, std::span<const uint8_t> input, ui
   }
 }
 
-Result<std::shared_ptr<Buffer>> Decompress(CompressionCodec codec,
-                                           std::span<const uint8_t> input,
-                                           int64_t expected_uncompressed_size,
-                                           const DecompressionLimits& limits) {
+Status CheckDecompressedSize(CompressionCodec codec, std::span<const uint8_t> input,
+                             int64_t expected_uncompressed_size,
+                             const DecompressionLimits& limits) {
   if (!IsSupportedCodec(codec)) return Unsupported(codec);
   if (expected_uncompressed_size < 0) {
     return Status::Invalid("a page declares a negative uncompressed size ({})",
@@ -362,17 +361,34 @@ Result<std::shared_ptr<Buffer>> Decompress(CompressionCodec codec,
         "a page declares {} bytes uncompressed, more than the limit of {} bytes",
         expected_uncompressed_size, limits.max_uncompressed_size);
   }
-  if (input.empty() && expected_uncompressed_size == 0) return Buffer::FromString("");
+  if (input.empty() && expected_uncompressed_size == 0) return Status::OK();
   BB_ASSIGN_OR_RAISE(int64_t bound, MaxDecompressedSize(codec, input));
   if (bound >= 0 && expected_uncompressed_size > bound) {
     return Status::Invalid(
         "a {} page of {} bytes cannot decompress to the {} bytes its header declares",
         CodecName(codec), input.size(), expected_uncompressed_size);
   }
+  return Status::OK();
+}
+
+Result<std::shared_ptr<Buffer>> Decompress(CompressionCodec codec,
+                                           std::span<const uint8_t> input,
+                                           int64_t expected_uncompressed_size,
+                                           const DecompressionLimits& limits) {
+  BB_RETURN_NOT_OK(CheckDecompressedSize(codec, input, expected_uncompressed_size, limits));
+  if (input.empty() && expected_uncompressed_size == 0) return Buffer::FromString("");
   BB_ASSIGN_OR_RAISE(auto buffer,
                      MutableBuffer::Allocate(static_cast<size_t>(expected_uncompressed_size)));
   BB_RETURN_NOT_OK(DecompressInto(codec, input, buffer->mutable_data(), buffer->size()));
   return std::shared_ptr<Buffer>(std::move(buffer));
+}
+
+Status DecompressReusing(CompressionCodec codec, std::span<const uint8_t> input,
+                         int64_t expected_uncompressed_size, const DecompressionLimits& limits,
+                         MutableBuffer* out) {
+  BB_RETURN_NOT_OK(CheckDecompressedSize(codec, input, expected_uncompressed_size, limits));
+  BB_RETURN_NOT_OK(out->Resize(static_cast<size_t>(expected_uncompressed_size)));
+  return DecompressInto(codec, input, out->mutable_data(), out->size());
 }
 
 Status Compress(CompressionCodec codec, std::span<const uint8_t> input, int level,

@@ -38,11 +38,23 @@ inline constexpr int kDefaultCompressionLevel = std::numeric_limits<int>::min();
 Status DecompressInto(CompressionCodec codec, std::span<const uint8_t> input, uint8_t* out,
                       size_t out_size);
 
+// The checks made before any memory is reserved for a page: the declared size against the
+// limit and against what `input` could possibly decompress to.
+Status CheckDecompressedSize(CompressionCodec codec, std::span<const uint8_t> input,
+                             int64_t expected_uncompressed_size,
+                             const DecompressionLimits& limits = {});
+
 // Checks the declared size, allocates it, and decompresses into the new buffer.
 Result<std::shared_ptr<Buffer>> Decompress(CompressionCodec codec,
                                            std::span<const uint8_t> input,
                                            int64_t expected_uncompressed_size,
                                            const DecompressionLimits& limits = {});
+
+// The same into `out`, resized to the declared size: a reader decoding page after page reuses
+// one buffer instead of allocating (and page-faulting in) a fresh one per page.
+Status DecompressReusing(CompressionCodec codec, std::span<const uint8_t> input,
+                         int64_t expected_uncompressed_size, const DecompressionLimits& limits,
+                         MutableBuffer* out);
 
 // Compresses `input` with `codec`, replacing the contents of `*out` (its capacity is reused).
 // Levels are the codec's own: ZSTD its min..max, GZIP 0..9, BROTLI 0..11, LZ4 1..12 (high

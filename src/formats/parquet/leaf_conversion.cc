@@ -167,9 +167,8 @@ Result<ArrayPtr> ConvertFixedBytes(const LeafColumn& leaf, int64_t count, const 
   }
 }
 
-Result<ArrayPtr> ConvertByteArrays(const LeafColumn& leaf, int64_t count, BinaryBuilder* bytes,
-                                   const std::string& where) {
-  BB_ASSIGN_OR_RAISE(ArrayPtr raw, bytes->Finish());
+Result<ArrayPtr> ConvertByteArrays(const LeafColumn& leaf, int64_t count, const ArrayPtr& raw,
+                                   bool utf8_checked, const std::string& where) {
   if (raw->length() != count) {
     return Status::Internal("{}: decoded {} byte arrays, expected {}", where, raw->length(), count);
   }
@@ -199,7 +198,7 @@ Result<ArrayPtr> ConvertByteArrays(const LeafColumn& leaf, int64_t count, Binary
     }
     return FixedArray(leaf.type, count, std::move(out));
   }
-  if (leaf.type->id() == TypeId::kUtf8) {
+  if (leaf.type->id() == TypeId::kUtf8 && !utf8_checked) {
     std::string_view all = raw->buffers()[2] ? raw->buffers()[2]->view() : std::string_view();
     size_t bad = ValidateUtf8(all);
     if (bad != std::string_view::npos) {
@@ -216,11 +215,13 @@ Result<ArrayPtr> ConvertByteArrays(const LeafColumn& leaf, int64_t count, Binary
 
 Result<ArrayPtr> ConvertLeafValues(const LeafColumn& leaf, int64_t count,
                                    const std::shared_ptr<MutableBuffer>& fixed,
-                                   BinaryBuilder* bytes, const std::string& where) {
+                                   const ArrayPtr& bytes, bool utf8_checked,
+                                   const std::string& where) {
   if (leaf.type->id() == TypeId::kNull) return MakeNullArray(leaf.type, 0);
   if (leaf.physical_type == Type::kByteArray) {
-    BinaryBuilder empty(Binary());
-    return ConvertByteArrays(leaf, count, bytes ? bytes : &empty, where);
+    if (bytes) return ConvertByteArrays(leaf, count, bytes, utf8_checked, where);
+    BB_ASSIGN_OR_RAISE(ArrayPtr empty, MakeNullArray(Binary(), 0));
+    return ConvertByteArrays(leaf, count, empty, true, where);
   }
   std::shared_ptr<MutableBuffer> values = fixed ? fixed : std::make_shared<MutableBuffer>();
   const uint8_t* data = values->data();

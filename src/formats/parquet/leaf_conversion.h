@@ -12,10 +12,12 @@
 
 namespace bundlebase::parquet {
 
-// `fixed` holds `count` fixed-width values (or BOOLEAN bits); `bytes` the BYTE_ARRAY values.
-// Either may be null when `count` is 0.
+// `fixed` holds `count` fixed-width values (or BOOLEAN bits); `bytes` the BYTE_ARRAY values as
+// a binary array. Either may be null when `count` is 0. `utf8_checked`: the caller already
+// knows the bytes are valid UTF-8 (text from a dictionary whose entries it checked).
 Result<ArrayPtr> ConvertLeafValues(const LeafColumn& leaf, int64_t count,
                                    const std::shared_ptr<MutableBuffer>& fixed,
-                                   BinaryBuilder* bytes, const std::string& where);
+                                   const ArrayPtr& bytes, bool utf8_checked,
+                                   const std::string& where);
 
 }  // namespace bundlebase::parquet

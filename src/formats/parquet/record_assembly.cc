@@ -1,9 +1,7 @@
 // Dremel record assembly (levels -> nested arrays) and shredding (nested arrays -> levels).
 #include "formats/parquet/record_assembly.h"
 
-#include <algorithm>
-
-#include "columnar/builder.h"
+#include "formats/parquet/leaf_scatter.h"
 
 namespace bundlebase::parquet {
 namespace {
@@ -71,40 +69,27 @@ Result<ArrayPtr> BuildLeaf(const SchemaNode& node, const LeafLevels& leaf,
                            values->length(), n - null_count);
   }
   if (null_count == 0) return values;
-  if (values->type_id() == TypeId::kNull) return MakeNullArray(values->type(), n);
-  // Scatter: row s takes the next dense value when valid.
-  BB_ASSIGN_OR_RAISE(auto builder, MakeBuilder(values->type()));
-  BB_RETURN_NOT_OK(builder->Reserve(n));
-  std::vector<int64_t> take;
-  take.reserve(n);
-  int64_t next = 0;
-  for (int64_t s = 0; s < n; ++s) take.push_back(bitmap::GetBit(validity->data(), s) ? next++ : -1);
-  // Fixed-width and string values get a direct scatter; others go through Concatenate-like
-  // appends of one-row slices (nested leaves do not exist: leaves are primitive).
-  switch (values->type_id()) {
-    case TypeId::kUtf8:
-    case TypeId::kBinary: {
-      auto* b = static_cast<BinaryBuilder*>(builder.get());
-      for (int64_t t : take) BB_RETURN_NOT_OK(t < 0 ? b->AppendNull() : b->Append(values->GetView(t)));
-      return b->Finish();
-    }
-    case TypeId::kBool: {
-      auto* b = static_cast<BoolBuilder*>(builder.get());
-      for (int64_t t : take) BB_RETURN_NOT_OK(t < 0 ? b->AppendNull() : b->Append(values->GetBool(t)));
-      return b->Finish();
-    }
-    default: {
-      const int width = values->type()->byte_width();
-      BB_ASSIGN_OR_RAISE(auto data, MutableBuffer::Allocate(static_cast<size_t>(n) * width, true));
-      const uint8_t* src = values->buffers()[1]->data() + values->offset() * width;
-      uint8_t* dst = data->mutable_data();
-      for (int64_t s = 0; s < n; ++s) {
-        if (take[s] >= 0) std::memcpy(dst + s * width, src + take[s] * width, width);
-      }
-      return std::make_shared<Array>(values->type(), n,
-                                     std::vector<BufferPtr>{validity, std::move(data)}, null_count);
-    }
+  return ScatterLeafValues(values, std::move(validity), n, null_count);
+}
+
+// A top-level leaf: one slot per entry, so its validity comes straight from the levels.
+Result<ArrayPtr> BuildFlatLeaf(const SchemaNode& node, const LeafLevels& leaf, int64_t num_rows) {
+  if (leaf.num_entries != num_rows) {
+    return Status::Invalid("column '{}' has {} values where {} were expected", node.field.name,
+                           leaf.num_entries, num_rows);
   }
+  int64_t null_count = 0;
+  BufferPtr validity;
+  if (!leaf.def.empty()) {
+    BB_ASSIGN_OR_RAISE(validity, ValidityFromLevels(leaf.def.data(), num_rows,
+                                                    node.definition_level, &null_count));
+  }
+  if (leaf.values->length() != num_rows - null_count) {
+    return Status::Invalid("column '{}' has {} values for {} non-null entries", node.field.name,
+                           leaf.values->length(), num_rows - null_count);
+  }
+  if (null_count == 0) return leaf.values;
+  return ScatterLeafValues(leaf.values, std::move(validity), num_rows, null_count);
 }
 
 Result<ArrayPtr> BuildList(const SchemaNode& node, const std::vector<LeafLevels>& leaves,
@@ -169,6 +154,9 @@ Result<ArrayPtr> Build(const SchemaNode& node, const std::vector<LeafLevels>& le
 
 Result<ArrayPtr> AssembleField(const SchemaNode& node, const std::vector<LeafLevels>& leaves,
                                int64_t num_rows) {
+  if (node.kind == SchemaNode::Kind::kLeaf && leaves[node.leaf].rep.empty()) {
+    return BuildFlatLeaf(node, leaves[node.leaf], num_rows);
+  }
   return Build(node, leaves, SlotRule{0, 0}, num_rows);
 }
 

@@ -18,8 +18,9 @@ namespace bundlebase::parquet {
 
 // One leaf column of a row group as the page decoders produce it.
 struct LeafLevels {
-  // Definition and repetition levels, one per entry; empty means "all zero" (a required
-  // column has no definition levels, a column outside lists no repetition levels).
+  // Definition and repetition levels, one per entry. Empty `def` means every entry is at the
+  // maximum definition level (a required column, or one without a null; only outside lists),
+  // empty `rep` that every entry starts a record (a column outside lists).
   std::vector<int16_t> def;
   std::vector<int16_t> rep;
   int64_t num_entries = 0;

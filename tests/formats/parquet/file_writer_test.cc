@@ -260,6 +260,43 @@ TEST(ParquetFileWriterTest, SplitsRowGroupsAcrossAndWithinBatches) {
   ExpectSameBatch(*expected, *back);
 }
 
+// Pages without nulls are read without storing their levels until a null turns up; mixing
+// such pages (first, last, in between) with pages that have nulls must still place every null.
+TEST(ParquetFileWriterTest, NullsAfterPagesWithoutNulls) {
+  auto inner = Struct({Field("x", Int64())});
+  Int64Builder ints(Int64());
+  BinaryBuilder text(Utf8());
+  StructBuilder structs(inner, [] {
+    std::vector<std::unique_ptr<ArrayBuilder>> b;
+    b.push_back(std::make_unique<Int64Builder>(Int64()));
+    return b;
+  }());
+  for (int64_t i = 0; i < 6000; ++i) {
+    const bool null = (i >= 2500 && i < 2600 && i % 3 == 0) || i == 5999;
+    ASSERT_OK(null ? ints.AppendNull() : ints.Append(i));
+    ASSERT_OK(null ? text.AppendNull() : text.Append(i % 2 ? "odd" : "even"));
+    if (null) {
+      ASSERT_OK(structs.AppendNull());
+    } else {
+      ASSERT_OK(structs.Append());
+      ASSERT_OK(static_cast<Int64Builder*>(structs.field_builder(0))->Append(i));
+    }
+  }
+  auto batch = MakeBatch({Field("i", Int64()), Field("s", Utf8()), Field("st", inner)},
+                         {*ints.Finish(), *text.Finish(), *structs.Finish()});
+  for (int version : {1, 2}) {
+    for (bool dictionary : {false, true}) {
+      ParquetWriteOptions options;
+      options.data_page_version = version;
+      options.dictionary = dictionary;
+      options.data_page_bytes = 2048;
+      ASSERT_OK_AND_ASSIGN(std::string bytes, WriteBytes(batch->schema(), {batch}, options));
+      ASSERT_OK_AND_ASSIGN(auto back, ReadBytes(bytes));
+      ExpectSameBatch(*batch, *back);
+    }
+  }
+}
+
 TEST(ParquetFileWriterTest, FileWithoutRowsKeepsItsSchema) {
   auto batch = NestedBatch();
   for (bool empty_batch : {false, true}) {
