@@ -17,7 +17,7 @@ for target in "$build_dir"/fuzz/*_fuzz; do
   [ -d "$seeds" ] && args+=("$seeds")
   if "$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
       -artifact_prefix="$root/fuzz/corpus-run/$name-" "${args[@]}" >"$work.log" 2>&1; then
-    echo "fuzz: $name ran ${seconds}s: $(grep -Eo '#[0-9]+' "$work.log" | tail -1 | tr -d '#') inputs, no crash"
+    echo "fuzz: $name ran ${seconds}s: $(grep -Eo 'Done [0-9]+ runs' "$work.log" | tail -1 | grep -Eo '[0-9]+') inputs, no crash"
   else
     echo "fuzz: $name FAILED, see $work.log" >&2
     tail -40 "$work.log" >&2
