@@ -50,7 +50,6 @@ class BlockPlanner {
                BlockPlannerOptions options);
 
   bool done() const { return cursor_ >= end_; }
-  uint64_t cursor() const { return cursor_; }
   Result<Wave> NextWave();
 
  private:

@@ -1,4 +1,4 @@
-// Dialect sniffing: line endings by the first line break, delimiter/quote/escape by trying
+// Dialect sniffing: line endings by majority, delimiter/quote/escape by trying
 // every candidate on the sample and scoring field-count consistency, header by type evidence.
 #include "formats/csv/dialect_sniffer.h"
 

@@ -29,7 +29,6 @@ class ColumnTypeGuess {
   // Whether `value` alone would still allow this guess's resolved type (header detection:
   // a header cell does not fit the type of the column below it).
   bool Fits(std::string_view value) const;
-  bool saw_value() const { return saw_value_; }
   // Combines guesses made over different parts of a file.
   void Merge(const ColumnTypeGuess& other);
 
