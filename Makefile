@@ -29,7 +29,8 @@ fuzz-smoke: deps
 	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_all
 	@scripts/fuzz-smoke.sh $(FUZZ_DIR)
 
-test: unit-test fuzz-smoke
+# The fuzz runs go first so that ctest's summary is the last thing printed.
+test: fuzz-smoke unit-test
 
 demo: build
 	@$(BUILD_DIR)/cli/bundlebase-demo
