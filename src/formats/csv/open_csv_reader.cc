@@ -187,7 +187,10 @@ Result<std::unique_ptr<CsvReader>> OpenCsvReader(std::shared_ptr<io::RandomAcces
   std::shared_ptr<Buffer> sample;
   TokenizedSpan span;
   bool complete = false;
-  for (uint64_t want = kHeadBytes;; want *= 4) {
+  // Past the usual sample size the sample only grows to find a first record (a huge one).
+  const uint64_t cap =
+      std::max(kMaxSampleBytes, static_cast<uint64_t>(options.max_record_bytes) + 1);
+  for (uint64_t want = kHeadBytes;; want = std::min(cap, want * 4)) {
     const uint64_t end = std::min(size, begin + want);
     BB_ASSIGN_OR_RAISE(sample, file->ReadAt(begin, end - begin));
     complete = end == size;
@@ -202,7 +205,8 @@ Result<std::unique_ptr<CsvReader>> OpenCsvReader(std::shared_ptr<io::RandomAcces
       complete = false;
       break;
     }
-    if (complete || span.num_records() >= wanted_records || want >= kMaxSampleBytes) break;
+    if (complete || span.num_records() >= wanted_records || want == cap) break;
+    if (want >= kMaxSampleBytes && span.num_records() > 0) break;
   }
   const char* text = sample->data_as<char>();
 
@@ -218,8 +222,11 @@ Result<std::unique_ptr<CsvReader>> OpenCsvReader(std::shared_ptr<io::RandomAcces
   }
   if (first == span.num_records()) {
     if (!complete) {
-      return Status::Invalid("{}: no record found in the first {} of text after line {}",
-                             errors.filename, sample->size(), dialect.skip_rows);
+      return Status::Invalid(
+          "{}: no complete record in the first {} bytes after line {}: a record longer than "
+          "max_record_bytes = {}, or a quote that is never closed; read with {}",
+          errors.filename, sample->size(), dialect.skip_rows + 1, options.max_record_bytes,
+          DescribeDialect(dialect));
     }
     return EmptyReader(std::move(file), options, std::move(errors));
   }

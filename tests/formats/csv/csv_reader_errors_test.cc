@@ -154,6 +154,16 @@ TEST(CsvReaderErrorsTest, TenMegabyteField) {
   ExpectContains(ReadError(unquoted, o), {"line 2", "longer than max_record_bytes = 1 MiB"});
 }
 
+TEST(CsvReaderErrorsTest, HugeFirstRecord) {
+  std::string big(20 << 20, 'x');
+  ASSERT_OK_AND_ASSIGN(auto b, Read("\"" + big + "\",b\n1,2\n"));
+  EXPECT_EQ(b->schema()->field(0).name.size(), big.size());
+  CsvReadOptions o;
+  o.max_record_bytes = 1 << 20;
+  ExpectContains(ReadError("\"" + big + "\",b\n1,2\n", o),
+                 {"no complete record", "max_record_bytes"});
+}
+
 TEST(CsvReaderErrorsTest, BinaryFilesAreRecognized) {
   ExpectContains(ReadError(std::string("PAR1\x15\x04\x15\x10", 8) + "rest"),
                  {"test.csv", "not a CSV file", "Parquet"});
