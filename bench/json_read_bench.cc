@@ -1,8 +1,9 @@
 // json_read_bench: times the JSON lines reader over one file, consuming every column.
 //
-// Usage: json_read_bench <file.jsonl> [threads] [repetitions] [stream|whole]
-// `stream` (the default) reads batch by batch through OpenJsonLinesReader with its default
-// memory budget; `whole` reads the file into one batch with ReadJsonFile. Prints one line per
+// Usage: json_read_bench <file.jsonl> [threads] [repetitions] [stream|whole] [budget MiB]
+// `stream` (the default) reads batch by batch through OpenJsonLinesReader, holding at most
+// `budget` MiB of first-pass batches (default: the reader's own default); `whole` reads the
+// file into one batch with ReadJsonFile. Prints one line per
 // repetition: seconds, MB/s, CPU seconds, rows, and a checksum over every value (so no column
 // can be skipped), for bench/json_read_bench.py to compare with DuckDB on the same file.
 #include <chrono>
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
   const int threads = argc > 2 ? std::atoi(argv[2]) : 0;
   const int repetitions = argc > 3 ? std::atoi(argv[3]) : 3;
   const bool whole = argc > 4 && std::string(argv[4]) == "whole";
+  const int64_t budget_mib = argc > 5 ? std::atoll(argv[5]) : -1;
   auto fs = io::LocalFileSystem::Instance();
   for (int rep = 0; rep < repetitions; ++rep) {
     auto start = std::chrono::steady_clock::now();
@@ -74,6 +76,7 @@ int main(int argc, char** argv) {
     json::JsonReadOptions options;
     options.filename = path;
     options.num_threads = threads;
+    if (budget_mib >= 0) options.max_buffered_bytes = budget_mib << 20;
     int64_t rows = 0;
     double checksum = 0;
     auto consume = [&](const RecordBatchPtr& batch) {

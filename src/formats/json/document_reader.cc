@@ -19,7 +19,7 @@ namespace {
 static_assert(kBufferPadding >= simdjson::SIMDJSON_PADDING,
               "owned Buffers must be padded enough for simdjson to read them in place");
 
-using RecordFn = std::function<Status(od::object, WalkContext&)>;
+using RecordFn = std::function<Status(od::object&, WalkContext&)>;
 
 // One indexed document and the way back to its records after a rewind.
 class Document {
@@ -134,8 +134,8 @@ class Document {
     int64_t count = 0;
     for (auto element : array) {
       if (count == limit) break;
-      od::value item;
-      if (auto error = std::move(element).get(item)) return ctx_.FailJson(error, nullptr);
+      if (auto error = element.error()) return ctx_.FailJson(error, nullptr);
+      od::value& item = element.value_unsafe();
       const char* at = TokenStart(item);
       od::json_type item_type;
       if (auto error = item.type().get(item_type)) return ctx_.FailJson(error, at);
@@ -200,22 +200,22 @@ Result<RecordBatchPtr> ReadDocument(const std::shared_ptr<Buffer>& bytes, uint64
   RecordShape guess;
   SchemaInference guess_inference(&guess, flatten, options.sep);
   BB_RETURN_NOT_OK(doc.ForEachRecord(
-      [&](od::object record, WalkContext& ctx) { return guess_inference.AddRecord(record, ctx); },
+      [&](od::object& record, WalkContext& ctx) { return guess_inference.AddRecord(record, ctx); },
       kGuessRecords));
   BB_ASSIGN_OR_RAISE(auto writer, RecordWriter::Make(guess, flatten, options.sep));
   bool mismatch = false;
   Result<int64_t> built = doc.ForEachRecord(
-      [&](od::object record, WalkContext& ctx) { return writer->AddRecord(record, ctx); },
+      [&](od::object& record, WalkContext& ctx) { return writer->AddRecord(record, ctx); },
       std::numeric_limits<int64_t>::max(), &mismatch);
   if (!built.ok() && !mismatch) return built.status();
   RecordShape shape;
   if (!built.ok()) {
     SchemaInference inference(&shape, flatten, options.sep);
     BB_RETURN_NOT_OK(doc.ForEachRecord(
-        [&](od::object record, WalkContext& ctx) { return inference.AddRecord(record, ctx); }));
+        [&](od::object& record, WalkContext& ctx) { return inference.AddRecord(record, ctx); }));
     BB_ASSIGN_OR_RAISE(writer, RecordWriter::Make(shape, flatten, options.sep));
     BB_RETURN_NOT_OK(doc.ForEachRecord(
-        [&](od::object record, WalkContext& ctx) { return writer->AddRecord(record, ctx); }));
+        [&](od::object& record, WalkContext& ctx) { return writer->AddRecord(record, ctx); }));
   }
   BB_ASSIGN_OR_RAISE(auto records, writer->Finish());
   BB_ASSIGN_OR_RAISE(auto meta, doc.ReadMeta());

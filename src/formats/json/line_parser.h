@@ -22,7 +22,7 @@ struct LineError {
 
 class LineParser {
  public:
-  using RecordFn = std::function<Status(od::object, WalkContext&)>;
+  using RecordFn = std::function<Status(od::object&, WalkContext&)>;
 
   // Calls `fn` with the object of every non-blank line of `text`, which must be followed by
   // SIMDJSON_PADDING readable bytes. Sets *lines to the number of lines in `text`. On failure

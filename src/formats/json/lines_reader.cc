@@ -131,7 +131,7 @@ Status JsonLinesReader::Infer(size_t i, RecordShape* shape) {
   int64_t records = 0;
   BB_RETURN_NOT_OK(ParseBlock(
       i, 0,
-      [&](od::object record, WalkContext& ctx) {
+      [&](od::object& record, WalkContext& ctx) {
         ++records;
         return inference.AddRecord(record, ctx);
       },
@@ -150,7 +150,7 @@ Status JsonLinesReader::Build(size_t i, const RecordShape& shape, int64_t first_
   }
   BB_RETURN_NOT_OK(ParseBlock(
       i, first_line,
-      [&](od::object record, WalkContext& ctx) { return writer->AddRecord(record, ctx); },
+      [&](od::object& record, WalkContext& ctx) { return writer->AddRecord(record, ctx); },
       &states_[i].lines, mismatch));
   states_[i].records = writer->num_rows();
   BB_ASSIGN_OR_RAISE(*batch, writer->Finish());

@@ -77,7 +77,7 @@ int RecordWriter::ResolveColumn(FlattenScope& scope, int key) {
   return found;
 }
 
-Status RecordWriter::AddRecord(od::object record, WalkContext& ctx) {
+Status RecordWriter::AddRecord(od::object& record, WalkContext& ctx) {
   const uint64_t stamp = ctx.NextStamp();
   BB_RETURN_NOT_OK(AddMembers(record, root_, stamp, 1, ctx));
   for (int c = 0; c < static_cast<int>(writers_.size()); ++c) {
@@ -87,12 +87,12 @@ Status RecordWriter::AddRecord(od::object record, WalkContext& ctx) {
   return Status::OK();
 }
 
-Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t stamp,
+Status RecordWriter::AddMembers(od::object& object, FlattenScope& scope, uint64_t stamp,
                                 size_t depth, WalkContext& ctx) {
   size_t position = 0;
   for (auto member : object) {
-    od::field field;
-    if (auto error = std::move(member).get(field)) return ctx.FailJson(error, nullptr);
+    if (auto error = member.error()) return ctx.FailJson(error, nullptr);
+    od::field& field = member.value_unsafe();
     int k;
     std::string_view key;
     if (auto error = MatchKey(field, scope.keys(), position, &k, &key)) {
@@ -100,7 +100,7 @@ Status RecordWriter::AddMembers(od::object object, FlattenScope& scope, uint64_t
     }
     if (k < 0) k = scope.Add(key, position);
     ++position;
-    od::value value = field.value();
+    od::value& value = field.value();
     int column = scope.column(k);
     if (column == FlattenScope::kUnresolved) column = ResolveColumn(scope, k);
     od::json_type type = od::json_type::null;

@@ -29,7 +29,7 @@ class RecordWriter {
   // from the sample's are left alone.
   Status ReserveLike(const RecordBatch& sample, double scale);
 
-  Status AddRecord(od::object record, WalkContext& ctx);
+  Status AddRecord(od::object& record, WalkContext& ctx);
   int64_t num_rows() const { return num_rows_; }
   // The records added so far as one batch; the writer starts over empty.
   Result<RecordBatchPtr> Finish();
@@ -37,7 +37,7 @@ class RecordWriter {
  private:
   RecordWriter(SchemaPtr schema, bool flatten, std::string sep)
       : schema_(std::move(schema)), flatten_(flatten), sep_(std::move(sep)) {}
-  Status AddMembers(od::object object, FlattenScope& scope, uint64_t stamp, size_t depth,
+  Status AddMembers(od::object& object, FlattenScope& scope, uint64_t stamp, size_t depth,
                     WalkContext& ctx);
   // Finds the column of a scope's key the first time it is met, by its flattened name.
   int ResolveColumn(FlattenScope& scope, int key);

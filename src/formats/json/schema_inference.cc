@@ -5,7 +5,7 @@
 
 namespace bundlebase::json {
 
-Status SchemaInference::AddRecord(od::object record, WalkContext& ctx) {
+Status SchemaInference::AddRecord(od::object& record, WalkContext& ctx) {
   return AddMembers(record, shape_->root(), ctx.NextStamp(), 1, ctx);
 }
 
@@ -15,12 +15,12 @@ int SchemaInference::ColumnOf(FlattenScope& scope, int key) {
   return column;
 }
 
-Status SchemaInference::AddMembers(od::object object, FlattenScope& scope, uint64_t stamp,
+Status SchemaInference::AddMembers(od::object& object, FlattenScope& scope, uint64_t stamp,
                                    size_t depth, WalkContext& ctx) {
   size_t position = 0;
   for (auto member : object) {
-    od::field field;
-    if (auto error = std::move(member).get(field)) return ctx.FailJson(error, nullptr);
+    if (auto error = member.error()) return ctx.FailJson(error, nullptr);
+    od::field& field = member.value_unsafe();
     int k;
     std::string_view key;
     if (auto error = MatchKey(field, scope.keys(), position, &k, &key)) {
@@ -28,7 +28,7 @@ Status SchemaInference::AddMembers(od::object object, FlattenScope& scope, uint6
     }
     if (k < 0) k = scope.Add(key, position);
     ++position;
-    od::value value = field.value();
+    od::value& value = field.value();
     const char* at = TokenStart(value);
     const int columns_before = shape_->num_columns();
     if (flatten_) {
@@ -58,19 +58,19 @@ Status SchemaInference::AddMembers(od::object object, FlattenScope& scope, uint6
   return Status::OK();
 }
 
-Status SchemaInference::AddObject(od::object object, InferredType& type, size_t depth,
+Status SchemaInference::AddObject(od::object& object, InferredType& type, size_t depth,
                                   WalkContext& ctx) {
   const uint64_t stamp = ctx.NextStamp();
   size_t position = 0;
   for (auto member : object) {
-    od::field field;
-    if (auto error = std::move(member).get(field)) return ctx.FailJson(error, nullptr);
+    if (auto error = member.error()) return ctx.FailJson(error, nullptr);
+    od::field& field = member.value_unsafe();
     int k;
     std::string_view key;
     if (auto error = MatchKey(field, type.field_names(), position, &k, &key)) {
       return ctx.FailJson(error, nullptr);
     }
-    od::value value = field.value();
+    od::value& value = field.value();
     if (k < 0) {
       k = type.AddField(key, position);
       BB_RETURN_NOT_OK(ctx.CountNewFields(1, TokenStart(value)));
@@ -82,7 +82,7 @@ Status SchemaInference::AddObject(od::object object, InferredType& type, size_t 
   return Status::OK();
 }
 
-Status SchemaInference::AddValue(od::value value, InferredType& type, size_t depth,
+Status SchemaInference::AddValue(od::value& value, InferredType& type, size_t depth,
                                  WalkContext& ctx) {
   const char* at = TokenStart(value);
   od::json_type json_type;
@@ -114,8 +114,8 @@ Status SchemaInference::AddValue(od::value value, InferredType& type, size_t dep
       if (auto error = value.get_array().get(array)) return ctx.FailJson(error, at);
       type.AddKind(InferredType::kList);
       for (auto element : array) {
-        od::value item;
-        if (auto error = std::move(element).get(item)) return ctx.FailJson(error, nullptr);
+        if (auto error = element.error()) return ctx.FailJson(error, nullptr);
+        od::value& item = element.value_unsafe();
         BB_RETURN_NOT_OK(AddValue(item, type.item(), depth + 1, ctx));
       }
       return Status::OK();
@@ -131,7 +131,7 @@ Status SchemaInference::AddValue(od::value value, InferredType& type, size_t dep
   return ctx.FailJson(simdjson::TAPE_ERROR, at);
 }
 
-Status SchemaInference::AddNumber(od::value value, InferredType& type, WalkContext& ctx) {
+Status SchemaInference::AddNumber(od::value& value, InferredType& type, WalkContext& ctx) {
   const char* at = TokenStart(value);
   od::number_type number_type;
   if (auto error = value.get_number_type().get(number_type)) return ctx.FailJson(error, at);

@@ -21,14 +21,14 @@ class SchemaInference {
       : shape_(shape), flatten_(flatten), sep_(std::move(sep)) {}
 
   // Adds one record (an object at nesting level 1) to the shape.
-  Status AddRecord(od::object record, WalkContext& ctx);
+  Status AddRecord(od::object& record, WalkContext& ctx);
 
  private:
-  Status AddMembers(od::object object, FlattenScope& scope, uint64_t stamp, size_t depth,
+  Status AddMembers(od::object& object, FlattenScope& scope, uint64_t stamp, size_t depth,
                     WalkContext& ctx);
-  Status AddValue(od::value value, InferredType& type, size_t depth, WalkContext& ctx);
-  Status AddObject(od::object object, InferredType& type, size_t depth, WalkContext& ctx);
-  Status AddNumber(od::value value, InferredType& type, WalkContext& ctx);
+  Status AddValue(od::value& value, InferredType& type, size_t depth, WalkContext& ctx);
+  Status AddObject(od::object& object, InferredType& type, size_t depth, WalkContext& ctx);
+  Status AddNumber(od::value& value, InferredType& type, WalkContext& ctx);
   int ColumnOf(FlattenScope& scope, int key);
 
   RecordShape* shape_;

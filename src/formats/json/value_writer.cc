@@ -86,7 +86,7 @@ Status AppendNullOrMismatch(od::value& value, ArrayBuilder* builder, WalkContext
 class BoolWriter final : public ValueWriter {
  public:
   explicit BoolWriter(ArrayBuilder* builder) : builder_(static_cast<BoolBuilder*>(builder)) {}
-  Status Write(od::value value, WalkContext& ctx) override {
+  Status Write(od::value& value, WalkContext& ctx) override {
     bool b;
     if (!value.get_bool().get(b)) return builder_->Append(b);
     return AppendNullOrMismatch(value, builder_, ctx);
@@ -100,7 +100,7 @@ class BoolWriter final : public ValueWriter {
 class Int64Writer final : public ValueWriter {
  public:
   explicit Int64Writer(ArrayBuilder* builder) : builder_(static_cast<Int64Builder*>(builder)) {}
-  Status Write(od::value value, WalkContext& ctx) override {
+  Status Write(od::value& value, WalkContext& ctx) override {
     int64_t i;
     if (!value.get_int64().get(i)) return builder_->Append(i);
     return AppendNullOrMismatch(value, builder_, ctx);
@@ -116,7 +116,7 @@ class Float64Writer final : public ValueWriter {
  public:
   explicit Float64Writer(ArrayBuilder* builder)
       : builder_(static_cast<Float64Builder*>(builder)) {}
-  Status Write(od::value value, WalkContext& ctx) override {
+  Status Write(od::value& value, WalkContext& ctx) override {
     double d;
     if (!value.get_double().get(d)) return builder_->Append(d);
     return AppendNullOrMismatch(value, builder_, ctx);
@@ -133,7 +133,7 @@ class TextWriter final : public ValueWriter {
   TextWriter(const InferredType& type, ArrayBuilder* builder)
       : type_(type), builder_(static_cast<BinaryBuilder*>(builder)) {}
 
-  Status Write(od::value value, WalkContext& ctx) override {
+  Status Write(od::value& value, WalkContext& ctx) override {
     // A string keeps any utf8 column utf8.
     std::string_view s;
     auto error = value.get_string().get(s);
@@ -209,15 +209,15 @@ class ListWriter final : public ValueWriter {
  public:
   ListWriter(const InferredType& type, ArrayBuilder* builder);
 
-  Status Write(od::value value, WalkContext& ctx) override {
+  Status Write(od::value& value, WalkContext& ctx) override {
     od::array array;
     auto error = value.get_array().get(array);
     if (error == simdjson::INCORRECT_TYPE) return AppendNullOrMismatch(value, builder_, ctx);
     if (error) return ctx.FailJson(error, TokenStart(value));
     BB_RETURN_NOT_OK(builder_->Append());
     for (auto element : array) {
-      od::value item;
-      if (auto e = std::move(element).get(item)) return ctx.FailJson(e, nullptr);
+      if (auto e = element.error()) return ctx.FailJson(e, nullptr);
+      od::value& item = element.value_unsafe();
       BB_RETURN_NOT_OK(items_->Write(item, ctx));
     }
     return Status::OK();
@@ -240,7 +240,7 @@ class StructWriter final : public ValueWriter {
     }
   }
 
-  Status Write(od::value value, WalkContext& ctx) override {
+  Status Write(od::value& value, WalkContext& ctx) override {
     od::object object;
     auto error = value.get_object().get(object);
     if (error == simdjson::INCORRECT_TYPE) return AppendNullOrMismatch(value, builder_, ctx);
@@ -249,12 +249,12 @@ class StructWriter final : public ValueWriter {
     const uint64_t stamp = ctx.NextStamp();
     size_t position = 0;
     for (auto member : object) {
-      od::field field;
-      if (auto e = std::move(member).get(field)) return ctx.FailJson(e, nullptr);
+      if (auto e = member.error()) return ctx.FailJson(e, nullptr);
+      od::field& field = member.value_unsafe();
       int k;
       std::string_view key;
       if (auto e = MatchKey(field, names_, position++, &k, &key)) return ctx.FailJson(e, nullptr);
-      od::value child = field.value();
+      od::value& child = field.value();
       if (k < 0) {
         return ctx.Mismatch(TokenStart(child),
                             fmt::format("the key '{}' is not a field of {}",
@@ -287,7 +287,7 @@ ListWriter::ListWriter(const InferredType& type, ArrayBuilder* builder)
 
 }  // namespace
 
-Status CheckSkippedValue(od::value value, WalkContext& ctx) {
+Status CheckSkippedValue(od::value& value, WalkContext& ctx) {
   const char* at = TokenStart(value);
   Kind kind;
   BB_RETURN_NOT_OK(Classify(value, ctx, &kind));

@@ -21,14 +21,14 @@ class ValueWriter {
  public:
   virtual ~ValueWriter() = default;
   // Appends `value`, which may be JSON null.
-  virtual Status Write(od::value value, WalkContext& ctx) = 0;
+  virtual Status Write(od::value& value, WalkContext& ctx) = 0;
   // Appends a null for a member the record does not have.
   virtual Status WriteNull() = 0;
 };
 
 // Checks a value that is read but not stored (a repeated key's later value), so malformed JSON
 // cannot hide there: scalars are parsed, nested values are checked with the syntax check.
-Status CheckSkippedValue(od::value value, WalkContext& ctx);
+Status CheckSkippedValue(od::value& value, WalkContext& ctx);
 
 // A writer for values described by `type`, appending to `builder`, which
 // MakeBuilder(type.ToDataType()) made. `type` must outlive the writer.
