@@ -6,7 +6,8 @@ integers, doubles with nulls, strings with escapes and non-ASCII text, a nested 
 lists), then times `json_read_bench` (our reader, every column consumed) in both its modes —
 streaming batches with bounded memory, and the whole file into one batch — and DuckDB's
 read_json(format='newline_delimited') with aggregates over every column, best of N runs each,
-and prints MB/s for each and the ratios. Usage:
+and prints MB/s for each and the ratios. CPU seconds (all threads) are printed too: on a shared
+machine they show the work each reader does better than wall time. Usage:
 
     .venv/bin/python bench/json_read_bench.py [--binary build/bench/json_read_bench]
         [--threads N] [--runs 3] [--size-mb 500]
@@ -16,6 +17,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -68,9 +70,10 @@ def run_ours(binary, path, threads, runs, mode):
     env = dict(os.environ, BUNDLEBASE_THREADS=str(threads))
     out = subprocess.run([binary, path, str(threads), str(runs), mode], check=True, env=env,
                          capture_output=True, text=True).stdout
-    seconds = [float(m) for m in re.findall(r"seconds=([0-9.]+)", out)]
+    seconds = [float(m) for m in re.findall(r"(?<!cpu_)seconds=([0-9.]+)", out)]
+    cpu = [float(m) for m in re.findall(r"cpu_seconds=([0-9.]+)", out)]
     rows = int(re.search(r"rows=([0-9]+)", out).group(1))
-    return best(seconds), rows
+    return best(seconds), best(cpu), rows
 
 
 def run_duckdb(path, threads, runs):
@@ -85,12 +88,16 @@ def run_duckdb(path, threads, runs):
                sum(list_sum(scores))
         FROM read_json('%s', format = 'newline_delimited')""" % path.replace("'", "''")
     times = []
+    cpus = []
     rows = None
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_SELF)
         start = time.perf_counter()
         rows = con.execute(query).fetchone()[0]
         times.append(time.perf_counter() - start)
-    return best(times), rows
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return best(times), best(cpus), rows
 
 
 def main():
@@ -113,19 +120,22 @@ def main():
         while f.read(1 << 24):
             pass
 
-    stream, stream_rows = run_ours(args.binary, args.data, args.threads, args.runs, "stream")
-    whole, whole_rows = run_ours(args.binary, args.data, args.threads, args.runs, "whole")
-    duck, duck_rows = run_duckdb(args.data, args.threads, args.runs)
+    stream, stream_cpu, stream_rows = run_ours(args.binary, args.data, args.threads, args.runs,
+                                               "stream")
+    whole, whole_cpu, whole_rows = run_ours(args.binary, args.data, args.threads, args.runs,
+                                            "whole")
+    duck, duck_cpu, duck_rows = run_duckdb(args.data, args.threads, args.runs)
     if not stream_rows == whole_rows == duck_rows:
         sys.exit("row counts differ: bundlebase %d/%d, duckdb %d" %
                  (stream_rows, whole_rows, duck_rows))
     print("file: %s, %.0f MB, %d rows, %d threads, best of %d" %
           (args.data, size_mb, duck_rows, args.threads, args.runs))
-    print("bundlebase stream: %7.3f s  %7.1f MB/s  (%.2fx duckdb)" %
-          (stream, size_mb / stream, duck / stream))
-    print("bundlebase whole:  %7.3f s  %7.1f MB/s  (%.2fx duckdb)" %
-          (whole, size_mb / whole, duck / whole))
-    print("duckdb:            %7.3f s  %7.1f MB/s" % (duck, size_mb / duck))
+    for name, wall, cpu in (("bundlebase stream", stream, stream_cpu),
+                            ("bundlebase whole", whole, whole_cpu)):
+        print("%-18s %7.3f s  %7.1f MB/s  (%.2fx duckdb)   cpu %6.3f s (%.2fx less)" %
+              (name + ":", wall, size_mb / wall, duck / wall, cpu, duck_cpu / cpu))
+    print("%-18s %7.3f s  %7.1f MB/s                   cpu %6.3f s" %
+          ("duckdb:", duck, size_mb / duck, duck_cpu))
 
 
 if __name__ == "__main__":
