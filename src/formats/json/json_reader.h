@@ -3,10 +3,12 @@
 //
 // Nested objects become struct columns, or "<parent><sep><child>" columns when flattening;
 // arrays become list columns; integers widen to float64 next to fractions; conflicting kinds of
-// value become utf8 holding each value's JSON text; keys a record lacks are NULL. Reading is
-// two passes (infer, then build), parsed with simdjson, and JSON lines are read in parallel
-// blocks with bounded memory. Bad input is always an error that names the input and the byte
-// (and line) where it went wrong. docs/json.md is the user-facing description.
+// value become utf8 holding each value's JSON text; keys a record lacks are NULL. Parsing uses
+// simdjson; records are built with types guessed from the first ones and inferred again only
+// where a later record does not fit, so the schema always covers every record. JSON lines are
+// read in parallel blocks with bounded memory. Bad input is always an error that names the
+// input and the byte (and line) where it went wrong. docs/json.md is the user-facing
+// description.
 #pragma once
 
 #include <memory>

@@ -1,9 +1,10 @@
 // KeyIndex: the keys of a JSON object shape in first-seen order, with lookups tuned for records.
 //
 // Both passes of the JSON reader look up every key of every record. Records of one file nearly
-// always repeat the previous record's key order, so Find() first checks the key that was seen at
-// the same position last time (one length check and memcmp) and only falls back to the hash
-// table when the order changes. Each reader thread owns its KeyIndex; it is not thread-safe.
+// always repeat the previous record's key order, so lookups first check the key that was seen at
+// the same position last time — against the raw bytes of the input (MatchesRaw), without even
+// unescaping the key — and only fall back to the hash table when the order changes. Each reader
+// thread owns its KeyIndex; it is not thread-safe.
 #pragma once
 
 #include <cstddef>
