@@ -6,9 +6,9 @@
 // blocks of a wave in parallel on the shared thread pool, and returns their batches in file
 // order. Memory is bounded by one wave (a few MiB per thread), never by the file.
 //
-// Edge cases (docs/csv.md): an empty file (0 bytes, or only blank lines) reads as zero rows —
-// with the columns of column_names/column_types if given, else with no columns. A file with
-// only a header has its columns, all utf8 unless typed by column_types, and zero rows.
+// Edge cases (docs/csv.md): an empty file (0 bytes, or only blank lines) is an error unless
+// column_names is given, which makes it zero rows of those columns. A file with only a header
+// has its columns, all utf8 unless typed by column_types, and zero rows.
 // Errors are Invalid statuses naming the file, line and column (csv_error.h).
 #pragma once
 

@@ -102,8 +102,14 @@ std::unique_ptr<BlockPlanner> MakePlanner(std::shared_ptr<io::RandomAccessFile> 
 // A reader of zero rows: for empty files and files of blank lines.
 Result<std::unique_ptr<CsvReader>> EmptyReader(std::shared_ptr<io::RandomAccessFile> file,
                                                const CsvReadOptions& o, ErrorContext errors) {
-  // Without column_names there are no columns, so column_types and include_columns have
-  // nothing to refer to and are ignored: an empty daily drop should not fail the pull.
+  // Without column_names there is nothing to read: a file with no header and no rows is an
+  // error (a truncated download looks just like it). Given names, it is zero rows of them.
+  if (o.column_names.empty()) {
+    return Status::Invalid(
+        "{}: the file is empty ({}): no header and no rows; if an empty file is expected here, "
+        "give column_names to read it as zero rows",
+        errors.filename, file->size() == 0 ? "0 bytes" : "only blank lines");
+  }
   std::vector<std::string> names = o.column_names;
   ResolvedColumns cols;
   if (!names.empty()) {

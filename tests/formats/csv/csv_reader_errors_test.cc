@@ -21,12 +21,16 @@ void ExpectContains(const std::string& message, const std::vector<std::string>& 
   }
 }
 
-TEST(CsvReaderErrorsTest, ZeroByteFileIsEmpty) {
-  ASSERT_OK_AND_ASSIGN(auto b, Read(""));
-  EXPECT_EQ(b->num_rows(), 0);
-  EXPECT_EQ(b->num_columns(), 0);
-  ASSERT_OK_AND_ASSIGN(auto blank, Read("\xef\xbb\xbf\n\r\n  \n"));
-  EXPECT_EQ(blank->num_columns(), 0);
+TEST(CsvReaderErrorsTest, ZeroByteFileIsAnErrorUnlessColumnsAreGiven) {
+  auto empty = Read("");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_TRUE(empty.status().IsInvalid());
+  EXPECT_NE(empty.status().message().find("the file is empty (0 bytes)"), std::string::npos)
+      << empty.status().message();
+  auto blank = Read("\xef\xbb\xbf\n\r\n  \n");
+  ASSERT_FALSE(blank.ok());
+  EXPECT_NE(blank.status().message().find("only blank lines"), std::string::npos)
+      << blank.status().message();
   CsvReadOptions o;
   o.column_names = {"a", "b"};
   o.column_types = {{"b", Int64()}};
