@@ -38,6 +38,8 @@ struct ParquetWriteOptions {
   int data_page_version = 1;
   // Written after the schema's own metadata; a key given in both takes this value.
   std::vector<KeyValue> key_value_metadata;
+  // "<application> version <semver>", the form readers parse to work around known writer
+  // bugs; the version is the project's (project(VERSION) in the top CMakeLists.txt).
   std::string created_by = "bundlebase version 0.1.0";
 };
 
