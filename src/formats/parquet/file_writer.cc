@@ -20,6 +20,10 @@ Status CheckOptions(const ParquetWriteOptions& o) {
   if (o.row_group_rows < 1) {
     return Status::Invalid("Parquet row_group_rows must be at least 1, not {}", o.row_group_rows);
   }
+  if (o.parallel_row_groups < 1) {
+    return Status::Invalid("Parquet parallel_row_groups must be at least 1, not {}",
+                           o.parallel_row_groups);
+  }
   if (o.data_page_bytes < 1) {
     return Status::Invalid("Parquet data_page_bytes must be at least 1, not {}",
                            o.data_page_bytes);
@@ -71,7 +75,8 @@ Result<std::unique_ptr<ParquetFileWriter>> ParquetFileWriter::Open(
   w->column_options_.dictionary_page_size_limit = w->options_.dictionary_page_size_limit;
   w->column_options_.data_page_bytes = w->options_.data_page_bytes;
   w->column_options_.data_page_version = w->options_.data_page_version;
-  w->pending_.resize(static_cast<size_t>(w->schema_->num_fields()));
+  w->pending_.emplace_back();
+  w->pending_.back().fields.resize(static_cast<size_t>(w->schema_->num_fields()));
   st = w->stream_->Write(kMagic, 4);
   if (!st.ok()) return w->Fail(st);
   w->position_ = 4;
@@ -101,57 +106,69 @@ Status ParquetFileWriter::WriteBatch(const RecordBatch& batch) {
 Status ParquetFileWriter::Append(const RecordBatch& batch) {
   int64_t offset = 0;
   while (offset < batch.num_rows()) {
-    const int64_t n = std::min(batch.num_rows() - offset, options_.row_group_rows - pending_rows_);
+    PendingRowGroup& group = pending_.back();
+    const int64_t n = std::min(batch.num_rows() - offset, options_.row_group_rows - group.rows);
     for (int c = 0; c < batch.num_columns(); ++c) {
       const ArrayPtr& column = batch.column(c);
-      pending_[c].push_back(offset == 0 && n == batch.num_rows() ? column
-                                                                : column->Slice(offset, n));
+      group.fields[c].push_back(offset == 0 && n == batch.num_rows() ? column
+                                                                    : column->Slice(offset, n));
     }
-    pending_rows_ += n;
+    group.rows += n;
     offset += n;
-    if (pending_rows_ == options_.row_group_rows) BB_RETURN_NOT_OK(WriteRowGroup());
+    if (group.rows == options_.row_group_rows) {
+      if (static_cast<int64_t>(pending_.size()) == options_.parallel_row_groups) {
+        BB_RETURN_NOT_OK(WriteRowGroups());
+      }
+      pending_.emplace_back();
+      pending_.back().fields.resize(static_cast<size_t>(schema_->num_fields()));
+    }
   }
   return Status::OK();
 }
 
-Status ParquetFileWriter::WriteRowGroup() {
-  if (pending_rows_ == 0) return Status::OK();
+Status ParquetFileWriter::WriteRowGroups() {
+  if (pending_.back().rows == 0) pending_.pop_back();
   const auto& fields = parquet_schema_.fields();
-  std::vector<std::vector<EncodedColumnChunk>> encoded(fields.size());
-  BB_RETURN_NOT_OK(ThreadPool::Default().ParallelFor(fields.size(), [&](size_t f) -> Status {
-    BB_ASSIGN_OR_RAISE(encoded[f], EncodeFieldChunks(fields[f], field_leaves_[f],
-                                                     parquet_schema_.leaves(), pending_[f],
-                                                     column_options_));
+  const size_t num_fields = fields.size();
+  // One task per (row group, field): every column of every gathered row group at once.
+  std::vector<std::vector<EncodedColumnChunk>> encoded(pending_.size() * num_fields);
+  BB_RETURN_NOT_OK(ThreadPool::Default().ParallelFor(encoded.size(), [&](size_t task) -> Status {
+    const size_t g = task / num_fields;
+    const size_t f = task % num_fields;
+    BB_ASSIGN_OR_RAISE(encoded[task], EncodeFieldChunks(fields[f], field_leaves_[f],
+                                                        parquet_schema_.leaves(),
+                                                        pending_[g].fields[f], column_options_));
     return Status::OK();
   }));
-  RowGroup rg;
-  rg.num_rows = pending_rows_;
-  rg.file_offset = position_;
-  // The ordinal is an i16 in the format: files with more row groups go without.
-  if (row_groups_.size() <= static_cast<size_t>(INT16_MAX)) {
-    rg.ordinal = static_cast<int16_t>(row_groups_.size());
-  }
-  int64_t compressed = 0;
-  for (auto& chunks : encoded) {
-    for (EncodedColumnChunk& chunk : chunks) {
-      for (const std::string& part : chunk.parts) BB_RETURN_NOT_OK(stream_->Write(part));
-      ColumnChunk cc;
-      cc.file_offset = position_;
-      ColumnMetaData& m = chunk.meta;
-      m.data_page_offset += position_;
-      if (m.dictionary_page_offset) *m.dictionary_page_offset += position_;
-      rg.total_byte_size += m.total_uncompressed_size;
-      compressed += m.total_compressed_size;
-      position_ += chunk.size;
-      cc.meta_data = std::move(m);
-      rg.columns.push_back(std::move(cc));
+  for (size_t g = 0; g < pending_.size(); ++g) {
+    RowGroup rg;
+    rg.num_rows = pending_[g].rows;
+    rg.file_offset = position_;
+    // The ordinal is an i16 in the format: files with more row groups go without.
+    if (row_groups_.size() <= static_cast<size_t>(INT16_MAX)) {
+      rg.ordinal = static_cast<int16_t>(row_groups_.size());
     }
+    int64_t compressed = 0;
+    for (size_t f = 0; f < num_fields; ++f) {
+      for (EncodedColumnChunk& chunk : encoded[g * num_fields + f]) {
+        for (const std::string& part : chunk.parts) BB_RETURN_NOT_OK(stream_->Write(part));
+        ColumnChunk cc;
+        cc.file_offset = position_;
+        ColumnMetaData& m = chunk.meta;
+        m.data_page_offset += position_;
+        if (m.dictionary_page_offset) *m.dictionary_page_offset += position_;
+        rg.total_byte_size += m.total_uncompressed_size;
+        compressed += m.total_compressed_size;
+        position_ += chunk.size;
+        cc.meta_data = std::move(m);
+        rg.columns.push_back(std::move(cc));
+      }
+    }
+    rg.total_compressed_size = compressed;
+    num_rows_ += rg.num_rows;
+    row_groups_.push_back(std::move(rg));
   }
-  rg.total_compressed_size = compressed;
-  row_groups_.push_back(std::move(rg));
-  num_rows_ += pending_rows_;
-  for (auto& p : pending_) p.clear();
-  pending_rows_ = 0;
+  pending_.clear();
   return Status::OK();
 }
 
@@ -186,7 +203,7 @@ Status ParquetFileWriter::Close() {
   if (closed_) return Status::Invalid("{}: the Parquet writer is already closed", stream_->path());
   closed_ = true;
   if (status_.ok()) {
-    Status st = WriteRowGroup();
+    Status st = WriteRowGroups();
     if (st.ok()) st = WriteFooter();
     if (st.ok()) st = stream_->Close();
     if (st.ok()) return st;

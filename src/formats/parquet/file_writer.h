@@ -1,10 +1,12 @@
 // ParquetFileWriter: writes record batches as a Parquet file through an io::OutputStream.
 //
 // Every type of the columnar core can be written, nested ones included (schema_conversion.h
-// has the mapping). Batches are buffered — the arrays themselves, not copies — until a row
-// group's worth of rows has arrived; then each top-level column is encoded (in parallel on the
-// shared thread pool) into pages held in memory, and the row group is written column by
-// column. Memory therefore stays bounded by one row group however many rows are written.
+// has the mapping). Batches are buffered — the arrays themselves, not copies — until
+// `parallel_row_groups` row groups' worth of rows have arrived; then every top-level column of
+// each is encoded in parallel on the shared thread pool into pages held in memory, and the row
+// groups are written in order, column by column. Several at a time because columns differ in
+// cost: with one row group the threads that finish their cheap columns wait for the dearest
+// one. Memory therefore stays bounded by that many row groups however many rows are written.
 // Close() writes the footer (schema, row groups with their statistics, key-value metadata,
 // TypeDefinedOrder for every column) and closes the stream, which publishes the file. Any
 // failure — a bad value, a stream that cannot be written — leaves the writer failed: Close()
@@ -32,6 +34,9 @@ struct ParquetWriteOptions {
   int64_t dictionary_page_size_limit = int64_t{1} << 20;
   // Most rows per row group.
   int64_t row_group_rows = 128 * 1024;
+  // Row groups gathered and then encoded together: more keeps more threads busy (two threads
+  // write 10 million rows 25-40% faster with 4 than with 1), each costs a row group of memory.
+  int64_t parallel_row_groups = 4;
   // Target size of a data page's encoded values and levels, before compression.
   int64_t data_page_bytes = int64_t{1} << 20;
   // 1: DATA_PAGE (what every reader knows); 2: DATA_PAGE_V2.
@@ -66,7 +71,8 @@ class ParquetFileWriter {
  private:
   ParquetFileWriter() = default;
   Status Append(const RecordBatch& batch);
-  Status WriteRowGroup();
+  // Encodes every gathered row group (the last one may be partial) and writes them in order.
+  Status WriteRowGroups();
   Status WriteFooter();
   Status Fail(Status status);
 
@@ -78,9 +84,13 @@ class ParquetFileWriter {
   ParquetSchema parquet_schema_;
   std::vector<std::vector<int>> field_leaves_;
 
-  // Arrays of the row group being gathered, per top-level field.
-  std::vector<std::vector<ArrayPtr>> pending_;
-  int64_t pending_rows_ = 0;
+  // Row groups gathered and not yet written: per row group, per top-level field, the arrays
+  // (batch slices) in row order. The last one is being filled.
+  struct PendingRowGroup {
+    std::vector<std::vector<ArrayPtr>> fields;
+    int64_t rows = 0;
+  };
+  std::vector<PendingRowGroup> pending_;
 
   std::vector<RowGroup> row_groups_;
   int64_t num_rows_ = 0;

@@ -144,6 +144,9 @@ TEST(ParquetWriterErrorsTest, BadOptionsAndSchemas) {
   o.row_group_rows = 0;
   EXPECT_TRUE(open(o).IsInvalid());
   o = {};
+  o.parallel_row_groups = 0;
+  EXPECT_TRUE(open(o).IsInvalid());
+  o = {};
   o.data_page_bytes = 0;
   EXPECT_TRUE(open(o).IsInvalid());
   o = {};

@@ -258,6 +258,12 @@ TEST(ParquetFileWriterTest, SplitsRowGroupsAcrossAndWithinBatches) {
   ASSERT_OK_AND_ASSIGN(auto back, ReadBytes(bytes));
   ASSERT_OK_AND_ASSIGN(auto expected, ConcatenateBatches(batches[0]->schema(), batches));
   ExpectSameBatch(*expected, *back);
+  // How many row groups are encoded together changes the speed, never the bytes.
+  for (int64_t parallel : {1, 3, 100}) {
+    options.parallel_row_groups = parallel;
+    ASSERT_OK_AND_ASSIGN(std::string again, WriteBytes(batches[0]->schema(), batches, options));
+    EXPECT_EQ(again, bytes) << parallel;
+  }
 }
 
 // Pages without nulls are read without storing their levels until a null turns up; mixing
