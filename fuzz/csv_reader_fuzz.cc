@@ -8,7 +8,7 @@
 
 #include "formats/csv/csv_reader.h"
 #include "formats/csv/csv_writer.h"
-#include "formats/csv/memory_file.h"
+#include "io/memory_file.h"
 #include "formats/csv/tokenizer.h"
 
 namespace csv = bundlebase::csv;
@@ -68,7 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.num_threads = 1;
   options.null_padding = size % 2 == 1;
   options.max_record_bytes = 1 << 16;
-  auto file = std::make_shared<csv::MemoryFile>(bundlebase::Buffer::FromString(text), "fuzz.csv");
+  auto file = std::make_shared<bundlebase::io::MemoryFile>(bundlebase::Buffer::FromString(text), "fuzz.csv");
   auto table = csv::ReadCsv(file, options);
   if (!table.ok()) return 0;
 
@@ -85,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   again.null_padding = options.null_padding;
   again.max_record_bytes = 1 << 20;
   auto reread = csv::ReadCsv(
-      std::make_shared<csv::MemoryFile>(bundlebase::Buffer::FromString(out.text), "again.csv"),
+      std::make_shared<bundlebase::io::MemoryFile>(bundlebase::Buffer::FromString(out.text), "again.csv"),
       again);
   // A table without columns writes nothing; anything else must read back row for row — unless
   // the text written happens to start like a binary format (a header cell "PAR1\x01...").

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "formats/json/json_reader.h"
-#include "formats/json/memory_file.h"
+#include "io/memory_file.h"
 
 namespace json = bundlebase::json;
 using bundlebase::Buffer;
@@ -32,7 +32,7 @@ Result<RecordBatchPtr> ReadLines(const std::string& text, bool flatten, int64_t 
   options.flatten = flatten;
   options.block_size = block_size;
   options.max_buffered_bytes = max_buffered_bytes;
-  auto file = std::make_shared<json::MemoryFile>(Buffer::FromString(text), "fuzz.jsonl");
+  auto file = std::make_shared<bundlebase::io::MemoryFile>(Buffer::FromString(text), "fuzz.jsonl");
   BB_ASSIGN_OR_RAISE(auto reader, json::OpenJsonLinesReader(file, options));
   BB_ASSIGN_OR_RAISE(auto batches, reader->ReadAll());
   return bundlebase::ConcatenateBatches(reader->schema(), batches);

@@ -3,7 +3,7 @@
 #include "formats/csv/csv_reader.h"
 
 #include "base/thread_pool.h"
-#include "formats/csv/memory_file.h"
+#include "io/memory_file.h"
 #include "io/local_file_system.h"
 
 namespace bundlebase::csv {
@@ -72,7 +72,8 @@ Result<RecordBatchPtr> ReadCsvFile(const std::string& path, CsvReadOptions optio
 }
 
 Result<RecordBatchPtr> ReadCsvString(std::string text, CsvReadOptions options, std::string name) {
-  auto file = std::make_shared<MemoryFile>(Buffer::FromString(std::move(text)), std::move(name));
+  auto file =
+      std::make_shared<io::MemoryFile>(Buffer::FromString(std::move(text)), std::move(name));
   return ReadCsv(std::move(file), std::move(options));
 }
 

@@ -8,7 +8,7 @@
 #include "formats/json/document_reader.h"
 #include "formats/json/json_error.h"
 #include "formats/json/lines_reader.h"
-#include "formats/json/memory_file.h"
+#include "io/memory_file.h"
 #include "formats/json/syntax_check.h"
 
 namespace bundlebase::json {
@@ -87,7 +87,7 @@ Result<RecordBatchPtr> ReadJson(std::shared_ptr<Buffer> bytes, const JsonReadOpt
   auto layout = DetectLayout(bytes->view().substr(start), true, options, start);
   if (!layout.ok()) return NameInput(options.filename, layout.status());
   if (*layout == Layout::kLines) {
-    auto file = std::make_shared<MemoryFile>(std::move(bytes), options.filename);
+    auto file = std::make_shared<io::MemoryFile>(std::move(bytes), options.filename);
     return ReadAllLines(std::move(file), options, start);
   }
   return ReadDocument(bytes, start, options, options.format == JsonFormat::kArray);

@@ -7,7 +7,7 @@
 #include "columnar/record_batch.h"
 #include "columnar/value_formatting.h"
 #include "formats/csv/csv_reader.h"
-#include "formats/csv/memory_file.h"
+#include "io/memory_file.h"
 #include "test_util.h"
 
 namespace bundlebase::csv::testing {
@@ -45,7 +45,7 @@ inline Result<RecordBatchPtr> Read(std::string text, CsvReadOptions options = {}
 
 inline Result<std::unique_ptr<CsvReader>> OpenText(std::string text,
                                                    CsvReadOptions options = {}) {
-  return OpenCsvReader(std::make_shared<MemoryFile>(Buffer::FromString(std::move(text)), "t.csv"),
+  return OpenCsvReader(std::make_shared<io::MemoryFile>(Buffer::FromString(std::move(text)), "t.csv"),
                        std::move(options));
 }
 

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "formats/json/json_test_util.h"
-#include "formats/json/memory_file.h"
+#include "io/memory_file.h"
 
 namespace bundlebase::json {
 namespace {
@@ -32,7 +32,7 @@ Result<RecordBatchPtr> ReadStreaming(const std::string& text, int64_t block_size
   JsonReadOptions options;
   options.block_size = block_size;
   options.max_buffered_bytes = max_buffered_bytes;
-  auto file = std::make_shared<MemoryFile>(Buffer::FromString(text), "drift.jsonl");
+  auto file = std::make_shared<io::MemoryFile>(Buffer::FromString(text), "drift.jsonl");
   BB_ASSIGN_OR_RAISE(auto reader, OpenJsonLinesReader(file, options));
   BB_ASSIGN_OR_RAISE(auto batches, reader->ReadAll());
   return ConcatenateBatches(reader->schema(), batches);
@@ -147,7 +147,7 @@ TEST(JsonLinesDriftTest, StreamingMemoryStaysBoundedByTheBudget) {
   options.block_size = 64 << 10;
   options.max_buffered_bytes = 0;
   options.num_threads = 1;
-  auto file = std::make_shared<MemoryFile>(Buffer::FromString(text), "big.jsonl");
+  auto file = std::make_shared<io::MemoryFile>(Buffer::FromString(text), "big.jsonl");
   const int64_t before = TotalAllocatedBytes();
   ASSERT_OK_AND_ASSIGN(auto reader, OpenJsonLinesReader(file, options));
   int64_t peak = TotalAllocatedBytes() - before;

@@ -5,6 +5,7 @@
 #include "base/buffer.h"
 #include "formats/parquet/file_reader.h"
 #include "io/local_file_system.h"
+#include "io/memory_file.h"
 #include "test_util.h"
 
 namespace bundlebase::parquet {
@@ -14,24 +15,8 @@ std::string Corpus(const std::string& name) {
   return testing::RepoFile("tests/formats/parquet/interop/corpus/" + name);
 }
 
-// An in-memory file, so tests can hand the reader any bytes.
-class BytesFile final : public io::RandomAccessFile {
- public:
-  BytesFile(std::string bytes, std::string path) : bytes_(std::move(bytes)), path_(std::move(path)) {}
-  const std::string& path() const override { return path_; }
-  uint64_t size() const override { return bytes_.size(); }
-  Result<std::shared_ptr<Buffer>> ReadAt(uint64_t offset, uint64_t length) override {
-    BB_RETURN_NOT_OK(io::CheckReadRange(path_, offset, length, bytes_.size()));
-    return Buffer::Copy(bytes_.data() + offset, length);
-  }
-
- private:
-  std::string bytes_;
-  std::string path_;
-};
-
 Result<RecordBatchPtr> ReadAllBytes(std::string bytes) {
-  auto file = std::make_shared<BytesFile>(std::move(bytes), "test.parquet");
+  auto file = std::make_shared<io::MemoryFile>(Buffer::FromString(std::move(bytes)), "test.parquet");
   BB_ASSIGN_OR_RAISE(auto reader, ParquetFileReader::Open(file));
   std::vector<RecordBatchPtr> batches;
   for (int g = 0; g < reader->num_row_groups(); ++g) {
