@@ -10,6 +10,7 @@ packages=(
   libyaml-cpp-dev libfmt-dev libspdlog-dev libcli11-dev libedit-dev libxxhash-dev libarchive-dev
   python3-dev pybind11-dev googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  postgresql-15 libpq-dev
 )
 
 missing=()
