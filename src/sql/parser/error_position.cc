@@ -10,12 +10,22 @@ namespace {
 
 bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// Long lines (SQL generated on one line) are cut to a window around the position so the
+// message stays readable.
+constexpr size_t kContextBefore = 60;
+constexpr size_t kContextAfter = 40;
+
 struct LinePosition {
   int line = 1;
-  std::string_view text;  // the whole source line, without its line break
-  std::string caret_indent;
   int column = 1;
+  std::string shown;  // the source line, or the window of it around the position
+  std::string caret_indent;
 };
+
+size_t BackToCharacterStart(std::string_view text, size_t i) {
+  while (i > 0 && i < text.size() && IsUtf8Continuation(text[i])) --i;
+  return i;
+}
 
 LinePosition Locate(std::string_view sql, size_t location) {
   LinePosition result;
@@ -28,12 +38,25 @@ LinePosition Locate(std::string_view sql, size_t location) {
   }
   size_t line_end = sql.find('\n', line_start);
   if (line_end == std::string_view::npos) line_end = sql.size();
-  result.text = sql.substr(line_start, line_end - line_start);
-  if (!result.text.empty() && result.text.back() == '\r') result.text.remove_suffix(1);
-  for (size_t i = line_start; i < location; ++i) {
-    if (IsUtf8Continuation(sql[i])) continue;
-    ++result.column;
-    result.caret_indent += sql[i] == '\t' ? '\t' : ' ';
+  std::string_view line = sql.substr(line_start, line_end - line_start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  size_t offset = location - line_start;
+  for (size_t i = 0; i < offset; ++i) {
+    if (!IsUtf8Continuation(line[i])) ++result.column;
+  }
+  size_t window_start = 0;
+  size_t window_end = line.size();
+  if (offset > kContextBefore) window_start = BackToCharacterStart(line, offset - kContextBefore);
+  if (line.size() > offset + kContextAfter) {
+    window_end = BackToCharacterStart(line, offset + kContextAfter);
+  }
+  std::string prefix = window_start > 0 ? "..." : "";
+  result.shown = prefix + std::string(line.substr(window_start, window_end - window_start)) +
+                 (window_end < line.size() ? "..." : "");
+  result.caret_indent = std::string(prefix.size(), ' ');
+  for (size_t i = window_start; i < offset && i < line.size(); ++i) {
+    if (IsUtf8Continuation(line[i])) continue;
+    result.caret_indent += line[i] == '\t' ? '\t' : ' ';
   }
   return result;
 }
@@ -45,7 +68,7 @@ std::string DescribePosition(std::string_view sql, int location) {
   size_t clamped = std::min(static_cast<size_t>(location), sql.size());
   LinePosition position = Locate(sql, clamped);
   return fmt::format("line {}, column {}\n  {}\n  {}^", position.line, position.column,
-                     position.text, position.caret_indent);
+                     position.shown, position.caret_indent);
 }
 
 std::string PositionSuffix(std::string_view sql, int location) {

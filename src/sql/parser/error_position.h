@@ -10,7 +10,8 @@ namespace bundlebase::sql {
 
 // "line L, column C\n  <source line>\n  <spaces>^" for byte offset `location` (0-based) of
 // `sql`. Lines and columns count from 1; columns count characters, not bytes, so the caret
-// sits under the right character of UTF-8 text; tabs are kept so the caret lines up. A location
+// sits under the right character of UTF-8 text; tabs are kept so the caret lines up. Lines
+// longer than about 100 characters are shown as a window around the position. A location
 // at the end of the text points just past the last character. Returns "" when location < 0.
 std::string DescribePosition(std::string_view sql, int location);
 

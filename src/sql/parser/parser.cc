@@ -39,7 +39,13 @@ Status ParseTree(const std::string& full_text, std::string_view shown_text, int 
   if (result.error) {
     int position = result.error->cursorpos > 0 ? result.error->cursorpos - 1 - shown_offset : -1;
     if (result.error->cursorpos > 0 && position < 0) position = 0;
-    return Status::Invalid("{}{}", result.error->message, PositionSuffix(shown_text, position));
+    std::string_view message = result.error->message;
+    // PostgreSQL's grammar runs out of stack on absurdly nested input.
+    if (message.starts_with("memory exhausted")) {
+      return Status::Invalid("the SQL statement is nested too deeply; simplify it{}",
+                             PositionSuffix(shown_text, position));
+    }
+    return Status::Invalid("{}{}", message, PositionSuffix(shown_text, position));
   }
   simdjson::dom::parser parser;
   std::string_view tree(result.parse_tree);

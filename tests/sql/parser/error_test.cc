@@ -47,6 +47,16 @@ TEST(ErrorTest, DescribePosition) {
   EXPECT_EQ(DescribePosition("ab", 99), "line 1, column 3\n  ab\n    ^");
 }
 
+TEST(ErrorTest, LongLinesShowAWindowAroundThePosition) {
+  std::string sql = "SELECT " + std::string(200, 'a') + " + + FROM t " + std::string(100, 'b');
+  int location = static_cast<int>(sql.find("FROM"));
+  std::string description = DescribePosition(sql, location);
+  std::string expected_line =
+      "..." + std::string(sql.substr(location - 60, 100)) + "...";
+  EXPECT_EQ(description, "line 1, column " + std::to_string(location + 1) + "\n  " +
+                             expected_line + "\n  " + std::string(63, ' ') + "^");
+}
+
 TEST(ErrorTest, DeepNestingFailsCleanlyOrSucceeds) {
   std::string parens = "SELECT " + std::string(1000, '(') + "1" + std::string(1000, ')');
   ASSERT_OK_AND_ASSIGN(auto statements, ParseStatements(parens));
@@ -73,6 +83,8 @@ TEST(ErrorTest, DeepNestingFailsCleanlyOrSucceeds) {
   auto refused = ParseStatements(huge);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kInvalid);
+  EXPECT_TRUE(refused.status().message().starts_with("the SQL statement is nested too deeply"))
+      << refused.status().message().substr(0, 200);
 }
 
 }  // namespace
