@@ -24,8 +24,17 @@ namespace {
 // expression nesting costs about two levels of JSON.
 constexpr size_t kMaxJsonDepth = 4000;
 
-// Receives the parsed tree: the text that was parsed, and the "stmts" array.
-using TreeConsumer = std::function<Status(std::string_view parsed_text, json::Element stmts)>;
+std::vector<json::Element> Elements(json::Element array) {
+  std::vector<json::Element> out;
+  simdjson::dom::array items;
+  if (array.get_array().get(items) != simdjson::SUCCESS) return out;
+  for (json::Element item : items) out.push_back(item);
+  return out;
+}
+
+// Receives the parsed tree: the text that was parsed, and the entries of its "stmts" array.
+using TreeConsumer =
+    std::function<Status(std::string_view parsed_text, const std::vector<json::Element>& stmts)>;
 
 // Parses `full_text`; syntax error positions are reported against `shown_text`, which starts
 // `shown_offset` bytes into `full_text`.
@@ -62,26 +71,16 @@ Status ParseTree(const std::string& full_text, std::string_view shown_text, int 
     return Status::Internal("cannot read the SQL parse tree: {}", simdjson::error_message(error));
   }
   json::Element stmts;
-  if (root.at_key("stmts").get(stmts) != simdjson::SUCCESS) {
-    return consume(full_text, simdjson::dom::element());
-  }
-  return consume(full_text, stmts);
-}
-
-std::vector<json::Element> Elements(json::Element array) {
-  std::vector<json::Element> out;
-  simdjson::dom::array items;
-  if (array.get_array().get(items) != simdjson::SUCCESS) return out;
-  for (json::Element item : items) out.push_back(item);
-  return out;
+  if (root.at_key("stmts").get(stmts) != simdjson::SUCCESS) return consume(full_text, {});
+  return consume(full_text, Elements(stmts));
 }
 
 // The only statement of a wrapped fragment, as a node of the expected type whose fields are
 // all in `allowed`; Invalid otherwise ("expected <what>").
-Result<json::Object> SingleStatement(json::Element stmts, std::string_view type,
+Result<json::Object> SingleStatement(const std::vector<json::Element>& items,
+                                     std::string_view type,
                                      std::initializer_list<std::string_view> allowed,
                                      std::string_view what, std::string_view text) {
-  std::vector<json::Element> items = Elements(stmts);
   auto invalid = [&] {
     return Status::Invalid("expected {}, got: {}", what, EscapeForDisplay(Trim(text)));
   };
@@ -117,8 +116,8 @@ bool StartsWithKeyword(std::string_view text, std::string_view keyword) {
 Result<std::vector<StatementPtr>> ParseStatements(std::string_view sql) {
   std::string text(sql);
   std::vector<StatementPtr> statements;
-  BB_RETURN_NOT_OK(ParseTree(text, sql, 0, [&](std::string_view, json::Element stmts) {
-    for (json::Element raw : Elements(stmts)) {
+  BB_RETURN_NOT_OK(ParseTree(text, sql, 0, [&](std::string_view, const std::vector<json::Element>& stmts) {
+    for (json::Element raw : stmts) {
       json::Object raw_fields = raw.get_object();
       int start = static_cast<int>(json::GetInt(raw_fields, "stmt_location"));
       int length = static_cast<int>(json::GetInt(raw_fields, "stmt_len"));
@@ -145,7 +144,7 @@ Result<ParsedExprPtr> ParseExpression(std::string_view text) {
   std::string wrapped = std::string(kPrefix) + std::string(text);
   ParsedExprPtr expr;
   BB_RETURN_NOT_OK(ParseTree(wrapped, text, kPrefix.size(), [&](std::string_view parsed,
-                                                               json::Element stmts) -> Status {
+                                                               const std::vector<json::Element>& stmts) -> Status {
     BB_ASSIGN_OR_RAISE(json::Object fields,
                        SingleStatement(stmts, "SelectStmt", {"targetList", "limitOption", "op"},
                                        "one SQL expression", text));
@@ -171,7 +170,7 @@ Result<ParsedExprPtr> ParseWhereCondition(std::string_view text) {
   std::string wrapped = std::string(prefix) + std::string(text);
   ParsedExprPtr condition;
   BB_RETURN_NOT_OK(ParseTree(wrapped, text, static_cast<int>(prefix.size()),
-                             [&](std::string_view parsed, json::Element stmts) -> Status {
+                             [&](std::string_view parsed, const std::vector<json::Element>& stmts) -> Status {
     BB_ASSIGN_OR_RAISE(json::Object fields,
                        SingleStatement(stmts, "SelectStmt", {"whereClause", "limitOption", "op"},
                                        "a WHERE condition", text));
@@ -192,7 +191,7 @@ Result<UpdateClause> ParseUpdateClause(std::string_view text) {
   std::string wrapped = std::string(prefix) + std::string(text);
   UpdateClause clause;
   BB_RETURN_NOT_OK(ParseTree(wrapped, text, static_cast<int>(prefix.size()),
-                             [&](std::string_view parsed, json::Element stmts) -> Status {
+                             [&](std::string_view parsed, const std::vector<json::Element>& stmts) -> Status {
     BB_ASSIGN_OR_RAISE(json::Object fields,
                        SingleStatement(stmts, "UpdateStmt",
                                        {"relation", "targetList", "whereClause"},
