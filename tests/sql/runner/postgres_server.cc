@@ -74,8 +74,12 @@ Result<std::unique_ptr<PostgresServer>> PostgresServer::Start() {
     }
     server->run_as_postgres_ = true;
   }
+  Status watchdog = server->StartWatchdog();
+  if (!watchdog.ok()) {
+    std::filesystem::remove_all(server->dir_);
+    return watchdog;
+  }
   // From here on the watchdog owns the directory's removal.
-  BB_RETURN_NOT_OK(server->StartWatchdog());
   BB_RETURN_NOT_OK(server->RunServerProgram(
       "initdb",
       {"-D", server->dir_ + "/data", "-U", "postgres", "-A", "trust", "-E", "UTF8",
