@@ -1,0 +1,15 @@
+// The list of built-in function families, in registration order.
+#include "sql/functions/builtin_functions.h"
+
+#include "sql/functions/scalar_families.h"
+
+namespace bundlebase::sql {
+
+Status RegisterBuiltinFunctions(FunctionRegistry* registry) {
+  BB_RETURN_NOT_OK(RegisterNumericArithmetic(registry));
+  BB_RETURN_NOT_OK(RegisterDecimalArithmetic(registry));
+  BB_RETURN_NOT_OK(RegisterComparisons(registry));
+  return Status::OK();
+}
+
+}  // namespace bundlebase::sql
