@@ -137,6 +137,8 @@ struct JoinRef final : TableRef {
 enum class GroupingKind { kExpression, kRollup, kCube, kGroupingSets, kEmpty };
 
 // One element of GROUP BY: an expression, ROLLUP(...), CUBE(...), GROUPING SETS(...) or ().
+// A parenthesised column list (a, b) inside ROLLUP, CUBE or GROUPING SETS means the set of those
+// columns; it arrives as a RowExpr (in GROUPING SETS, as a kExpression member holding it).
 struct GroupingElement {
   GroupingKind kind = GroupingKind::kExpression;
   ParsedExprPtr expr;                  // kExpression
