@@ -47,7 +47,7 @@ template <typename In>
 class VarianceAggregator final : public AggregatorBase {
  public:
   VarianceAggregator(Statistic statistic, int scale)
-      : statistic_(statistic), unit_(1.0 / std::pow(10.0, scale)) {}
+      : statistic_(statistic), scale_divisor_(std::pow(10.0, scale)) {}
 
   Status Update(const std::vector<Datum>& args, const uint32_t* group_ids,
                 int64_t length) override {
@@ -96,7 +96,7 @@ class VarianceAggregator final : public AggregatorBase {
 
  private:
   double ToDouble(In v) const {
-    if constexpr (std::is_same_v<In, __int128>) return static_cast<double>(v) * unit_;
+    if constexpr (std::is_same_v<In, __int128>) return static_cast<double>(v) / scale_divisor_;
     return static_cast<double>(v);
   }
   Status Grow(int64_t num_groups) override {
@@ -105,7 +105,7 @@ class VarianceAggregator final : public AggregatorBase {
   }
 
   Statistic statistic_;
-  double unit_;  // the value of one unscaled decimal unit
+  double scale_divisor_;  // 10^scale: unscaled decimal / divisor = value (correctly rounded)
   std::vector<Moments> states_;
 };
 
