@@ -25,7 +25,8 @@ using ChunkGenerator =
 struct TableWriteOptions {
   std::string out_dir;
   parquet::ParquetWriteOptions parquet;
-  // Chunks generated at once: a few per thread so uneven chunks still keep threads busy.
+  // Chunks generated per wave for each pool thread: more than one, so a thread that finishes
+  // a cheap chunk takes another instead of waiting for the dearest one.
   int64_t chunks_per_wave = 4;
 };
 
