@@ -125,6 +125,7 @@ Result<ArrayPtr> TakeBinary(const Array& array, const std::vector<int64_t>& rows
   BB_ASSIGN_OR_RAISE(auto out_offsets, MutableBuffer::Allocate((n + 1) * sizeof(int32_t)));
   out_offsets->UnsafeSetSize((n + 1) * sizeof(int32_t));
   BB_ASSIGN_OR_RAISE(auto data, MutableBuffer::Allocate(static_cast<size_t>(bytes)));
+  data->UnsafeSetSize(0);  // filled by the appends below
   int32_t* o = out_offsets->mutable_data_as<int32_t>();
   o[0] = 0;
   for (size_t i = 0; i < n; ++i) {
