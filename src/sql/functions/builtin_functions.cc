@@ -9,6 +9,9 @@ Status RegisterBuiltinFunctions(FunctionRegistry* registry) {
   BB_RETURN_NOT_OK(RegisterNumericArithmetic(registry));
   BB_RETURN_NOT_OK(RegisterDecimalArithmetic(registry));
   BB_RETURN_NOT_OK(RegisterComparisons(registry));
+  BB_RETURN_NOT_OK(RegisterTemporalArithmetic(registry));
+  BB_RETURN_NOT_OK(RegisterPatternMatching(registry));
+  BB_RETURN_NOT_OK(RegisterStringFunctions(registry));
   return Status::OK();
 }
 

@@ -160,7 +160,10 @@ std::optional<ArgumentCast> PlanArgumentCast(const std::vector<ArgumentInfo>& ar
     if (!target) return std::nullopt;
     return ArgumentCast{target, target->id() == TypeId::kUtf8 ? 1 : 2};
   }
-  if (input.Matches(*arg.type)) return ArgumentCast{arg.type, 0};
+  // "any" costs one unit so that a specific overload (text || text) beats a generic one.
+  if (input.Matches(*arg.type)) {
+    return ArgumentCast{arg.type, input.kind == InputType::Kind::kAny ? 1 : 0};
+  }
   DataTypePtr target = input.kind == InputType::Kind::kExact ? input.type
                                                               : TargetForTypeId(*arg.type, input.id);
   if (!target) return std::nullopt;
