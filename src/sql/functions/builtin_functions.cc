@@ -1,6 +1,7 @@
 // The list of built-in function families, in registration order.
 #include "sql/functions/builtin_functions.h"
 
+#include "sql/functions/aggregate_functions.h"
 #include "sql/functions/scalar_families.h"
 
 namespace bundlebase::sql {
@@ -12,6 +13,7 @@ Status RegisterBuiltinFunctions(FunctionRegistry* registry) {
   BB_RETURN_NOT_OK(RegisterTemporalArithmetic(registry));
   BB_RETURN_NOT_OK(RegisterPatternMatching(registry));
   BB_RETURN_NOT_OK(RegisterStringFunctions(registry));
+  BB_RETURN_NOT_OK(RegisterAggregateFunctions(registry));
   return Status::OK();
 }
 
