@@ -13,6 +13,7 @@ Status RegisterBuiltinFunctions(FunctionRegistry* registry) {
   BB_RETURN_NOT_OK(RegisterTemporalArithmetic(registry));
   BB_RETURN_NOT_OK(RegisterPatternMatching(registry));
   BB_RETURN_NOT_OK(RegisterStringFunctions(registry));
+  BB_RETURN_NOT_OK(RegisterMathFunctions(registry));
   BB_RETURN_NOT_OK(RegisterAggregateFunctions(registry));
   return Status::OK();
 }
