@@ -22,7 +22,7 @@ namespace {
 
 // Deeper JSON than this is refused: it protects the recursive tree walk. Each level of
 // expression nesting costs about two levels of JSON.
-constexpr size_t kMaxJsonDepth = 4000;
+constexpr size_t kMaxJsonDepth = 1000;
 
 std::vector<json::Element> Elements(json::Element array) {
   std::vector<json::Element> out;
