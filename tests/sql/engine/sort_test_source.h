@@ -28,14 +28,19 @@ class BatchSource : public PhysicalOperator {
   Result<RecordBatchPtr> Produce(ThreadContext&, GlobalSourceState& global,
                                  LocalSourceState&) const override {
     size_t i = static_cast<State&>(global).next.fetch_add(1);
-    return i < batches_.size() ? batches_[i] : RecordBatchPtr();
+    if (i >= batches_.size()) return RecordBatchPtr();
+    produced_.fetch_add(1);
+    return batches_[i];
   }
+  // Batches handed out so far (to check that a finished sink stops the scan).
+  int64_t produced() const { return produced_.load(); }
 
  private:
   struct State : GlobalSourceState {
     std::atomic<size_t> next{0};
   };
   std::vector<RecordBatchPtr> batches_;
+  mutable std::atomic<int64_t> produced_{0};
 };
 
 template <typename T>
