@@ -14,6 +14,7 @@ Status RegisterBuiltinFunctions(FunctionRegistry* registry) {
   BB_RETURN_NOT_OK(RegisterPatternMatching(registry));
   BB_RETURN_NOT_OK(RegisterStringFunctions(registry));
   BB_RETURN_NOT_OK(RegisterMathFunctions(registry));
+  BB_RETURN_NOT_OK(RegisterDatetimeFunctions(registry));
   BB_RETURN_NOT_OK(RegisterAggregateFunctions(registry));
   return Status::OK();
 }

@@ -32,6 +32,12 @@ std::string InputType::ToString() const {
 }
 
 Result<DataTypePtr> OutputType::Resolve(const std::vector<DataTypePtr>& arg_types) const {
+  return Resolve(arg_types, std::vector<std::string>(arg_types.size()));
+}
+
+Result<DataTypePtr> OutputType::Resolve(const std::vector<DataTypePtr>& arg_types,
+                                        const std::vector<std::string>& literal_texts) const {
+  if (literal_resolver) return literal_resolver(arg_types, literal_texts);
   if (resolver) return resolver(arg_types);
   if (!fixed) return Status::Internal("function kernel has neither a fixed output type nor a resolver");
   return fixed;

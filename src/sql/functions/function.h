@@ -44,10 +44,19 @@ struct InputType {
 using OutputTypeResolver =
     std::function<Result<DataTypePtr>(const std::vector<DataTypePtr>& arg_types)>;
 
+// For the few functions whose result type depends on a constant argument's value —
+// extract('second', ts) is numeric with 6 decimals, extract('year', ts) with none — the texts of
+// the arguments that are string literals (empty where unknown or not a literal).
+using LiteralOutputTypeResolver = std::function<Result<DataTypePtr>(
+    const std::vector<DataTypePtr>& arg_types, const std::vector<std::string>& literal_texts)>;
+
 struct OutputType {
   DataTypePtr fixed;             // used when `resolver` is empty
   OutputTypeResolver resolver;
+  LiteralOutputTypeResolver literal_resolver = {};  // used, when set, before the other two
   Result<DataTypePtr> Resolve(const std::vector<DataTypePtr>& arg_types) const;
+  Result<DataTypePtr> Resolve(const std::vector<DataTypePtr>& arg_types,
+                              const std::vector<std::string>& literal_texts) const;
 };
 
 // Per-query state a kernel may read. One per thread, so kernels may keep scratch space here.

@@ -194,7 +194,9 @@ Result<ResolvedScalarCall> FunctionRegistry::ResolveScalar(
   }
   BB_ASSIGN_OR_RAISE(Choice choice, ChooseKernel(function->name, function->kernels, args));
   const ScalarKernel& kernel = function->kernels[choice.kernel_index];
-  BB_ASSIGN_OR_RAISE(DataTypePtr output, kernel.output.Resolve(choice.arg_types));
+  std::vector<std::string> literals;
+  for (const auto& arg : args) literals.push_back(arg.literal_text);
+  BB_ASSIGN_OR_RAISE(DataTypePtr output, kernel.output.Resolve(choice.arg_types, literals));
   return ResolvedScalarCall{function, &kernel, std::move(choice.arg_types), std::move(output)};
 }
 

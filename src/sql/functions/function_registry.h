@@ -23,6 +23,9 @@ struct ArgumentInfo {
   // A string literal or NULL literal whose type is not fixed yet ('2024-01-01' compared with a
   // date column is a date), as PostgreSQL's "unknown" type.
   bool untyped_literal = false;
+  // The value of a string literal argument, when the binder has one: a few functions' result
+  // types depend on it (extract's field decides the numeric scale). Optional.
+  std::string literal_text = {};
 };
 
 struct ResolvedScalarCall {
