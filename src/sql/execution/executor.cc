@@ -86,6 +86,74 @@ auto Timed(bool profile, const PhysicalOperator& op, Fn&& fn) {
   return result;
 }
 
+// One thread's run of a pipeline's operator chain: pushes batches through the operators into
+// the sink, honouring operators that hand out their output in parts (has_more_output) and the
+// end-of-stream call (FinishStream).
+class ChainRunner {
+ public:
+  ChainRunner(ThreadContext& tc, const Pipeline& p, GlobalSinkState& sink_state,
+              LocalSinkState& local_sink, std::vector<std::unique_ptr<OperatorState>>& states)
+      : tc_(tc), p_(p), sink_state_(sink_state), local_sink_(local_sink), states_(states),
+        profile_(tc.query().options().profile) {}
+
+  bool stopped() const { return stop_; }
+
+  // Pushes `batch` into operator i (the sink when i is past the last operator).
+  Status Push(size_t i, const RecordBatchPtr& batch) {
+    if (!batch) return Status::OK();
+    if (i == p_.operators.size()) {
+      if (batch->num_rows() == 0) return Status::OK();
+      return Timed(profile_, *p_.sink, [&] {
+        return p_.sink->Consume(tc_, batch, sink_state_, local_sink_);
+      });
+    }
+    BB_ASSIGN_OR_RAISE(RecordBatchPtr out, Execute(i, batch));
+    return Forward(i, std::move(out));
+  }
+
+  // After the source is exhausted: every operator's FinishStream output, in chain order.
+  Status Finish() {
+    for (size_t i = 0; i < p_.operators.size(); ++i) {
+      const PhysicalOperator* op = p_.operators[i];
+      BB_ASSIGN_OR_RAISE(RecordBatchPtr out, Timed(profile_, *op, [&] {
+                           return op->FinishStream(tc_, *states_[i]);
+                         }));
+      if (out) op->rows_out.fetch_add(out->num_rows(), std::memory_order_relaxed);
+      BB_RETURN_NOT_OK(Forward(i, std::move(out)));
+    }
+    return Status::OK();
+  }
+
+ private:
+  Result<RecordBatchPtr> Execute(size_t i, const RecordBatchPtr& batch) {
+    const PhysicalOperator* op = p_.operators[i];
+    BB_ASSIGN_OR_RAISE(RecordBatchPtr out, Timed(profile_, *op, [&] {
+                         return op->Execute(tc_, batch, *states_[i]);
+                       }));
+    if (out) op->rows_out.fetch_add(out->num_rows(), std::memory_order_relaxed);
+    if (states_[i]->finished) stop_ = true;
+    return out;
+  }
+
+  // Passes operator i's output on, then the rest of its output while it has more.
+  Status Forward(size_t i, RecordBatchPtr out) {
+    while (true) {
+      const bool more = states_[i]->has_more_output;
+      BB_RETURN_NOT_OK(Push(i + 1, out));
+      if (!more || tc_.query().cancelled()) return Status::OK();
+      BB_ASSIGN_OR_RAISE(out, Execute(i, nullptr));
+    }
+  }
+
+  ThreadContext& tc_;
+  const Pipeline& p_;
+  GlobalSinkState& sink_state_;
+  LocalSinkState& local_sink_;
+  std::vector<std::unique_ptr<OperatorState>>& states_;
+  const bool profile_;
+  bool stop_ = false;
+};
+
 Status RunThread(ExecutionContext& ctx, const Pipeline& p, GlobalSourceState& source_state,
                  GlobalSinkState& sink_state, int thread_index) {
   ThreadContext tc(ctx, thread_index);
@@ -97,27 +165,21 @@ Status RunThread(ExecutionContext& ctx, const Pipeline& p, GlobalSourceState& so
     states.push_back(std::move(state));
   }
   BB_ASSIGN_OR_RAISE(auto local_sink, p.sink->MakeLocalSinkState(tc, sink_state));
-  bool stop = false;
-  while (!stop && !ctx.cancelled() && !sink_state.finished.load(std::memory_order_relaxed)) {
+  ChainRunner chain(tc, p, sink_state, *local_sink, states);
+  auto keep_going = [&] {
+    return !chain.stopped() && !ctx.cancelled() &&
+           !sink_state.finished.load(std::memory_order_relaxed);
+  };
+  while (keep_going()) {
     BB_ASSIGN_OR_RAISE(RecordBatchPtr batch,
                        Timed(profile, *p.source, [&] {
                          return p.source->Produce(tc, source_state, *local_source);
                        }));
     if (!batch) break;
     p.source->rows_out.fetch_add(batch->num_rows(), std::memory_order_relaxed);
-    for (size_t i = 0; i < p.operators.size() && batch; ++i) {
-      const PhysicalOperator* op = p.operators[i];
-      BB_ASSIGN_OR_RAISE(batch, Timed(profile, *op, [&] {
-                           return op->Execute(tc, batch, *states[i]);
-                         }));
-      if (batch) op->rows_out.fetch_add(batch->num_rows(), std::memory_order_relaxed);
-      if (states[i]->finished) stop = true;
-    }
-    if (!batch || batch->num_rows() == 0) continue;
-    BB_RETURN_NOT_OK(Timed(profile, *p.sink, [&] {
-      return p.sink->Consume(tc, batch, sink_state, *local_sink);
-    }));
+    BB_RETURN_NOT_OK(chain.Push(0, batch));
   }
+  if (keep_going()) BB_RETURN_NOT_OK(chain.Finish());
   return p.sink->Combine(tc, sink_state, *local_sink);
 }
 

@@ -31,6 +31,10 @@ struct OperatorState {
   // Set by an operator that will never produce more output (LIMIT reached): the executor
   // stops feeding the pipeline, on every thread.
   bool finished = false;
+  // Set by an operator whose last Execute (or FinishStream) returned only part of its output
+  // (a join key matching many rows): the executor passes that part on, then calls Execute
+  // again with a null input for the next part, until the flag is clear.
+  bool has_more_output = false;
 };
 struct GlobalSinkState {
   virtual ~GlobalSinkState() = default;
@@ -77,6 +81,12 @@ class PhysicalOperator {
   // Which child feeds this operator when it streams (a hash join streams its probe side,
   // child 0, and sinks child 1). -1: not a streaming operator.
   virtual int streaming_child() const { return -1; }
+  // Called once per thread after its source is exhausted; what it returns flows through the
+  // rest of the chain (has_more_output applies). RIGHT/FULL joins emit the unmatched build rows
+  // here, from the last thread to finish.
+  virtual Result<RecordBatchPtr> FinishStream(ThreadContext&, OperatorState&) const {
+    return RecordBatchPtr();
+  }
 
   // ---- Sink: consumes every batch of the pipelines below it.
   // sink_children(): which children's pipelines end here ({0} for aggregate and sort, {1} for
