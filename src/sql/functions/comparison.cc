@@ -5,6 +5,7 @@
 // above every other float, intervals compare by their length with a month as 30 days
 // ('1 mon' = '30 days'), false < true.
 #include <cmath>
+#include <cstring>
 
 #include "sql/functions/decimal_util.h"
 #include "sql/functions/kernel_util.h"
@@ -72,18 +73,6 @@ Result<Datum> CompareFixed(CmpOp op, const std::vector<Datum>& args, int64_t n, 
   return Status::Internal("unknown comparison");
 }
 
-bool HoldsRuntime(CmpOp op, int c) {
-  switch (op) {
-    case CmpOp::kEq: return c == 0;
-    case CmpOp::kNe: return c != 0;
-    case CmpOp::kLt: return c < 0;
-    case CmpOp::kLe: return c <= 0;
-    case CmpOp::kGt: return c > 0;
-    case CmpOp::kGe: return c >= 0;
-  }
-  return false;
-}
-
 // Strings and booleans: readers and a packed bit output.
 template <typename Reader, typename Cmp>
 Result<ArrayPtr> CompareRows(CmpOp op, const std::vector<Datum>& args, int64_t n, Cmp cmp) {
@@ -91,9 +80,17 @@ Result<ArrayPtr> CompareRows(CmpOp op, const std::vector<Datum>& args, int64_t n
   Reader b(args[1]);
   BB_ASSIGN_OR_RAISE(auto validity, IntersectValidity({&args[0], &args[1]}, n));
   if (validity.all_null) return MakeNullArray(Bool(), n);
-  BB_ASSIGN_OR_RAISE(auto bits, PackBits(n, [&](int64_t i) {
-    return HoldsRuntime(op, cmp(a[i], b[i]));
-  }));
+  auto pack = [&](auto holds) { return PackBits(n, [&](int64_t i) { return holds(cmp(a[i], b[i])); }); };
+  Result<BufferPtr> packed = Status::Internal("unknown comparison");
+  switch (op) {
+    case CmpOp::kEq: packed = pack(Holds<CmpOp::kEq>); break;
+    case CmpOp::kNe: packed = pack(Holds<CmpOp::kNe>); break;
+    case CmpOp::kLt: packed = pack(Holds<CmpOp::kLt>); break;
+    case CmpOp::kLe: packed = pack(Holds<CmpOp::kLe>); break;
+    case CmpOp::kGt: packed = pack(Holds<CmpOp::kGt>); break;
+    case CmpOp::kGe: packed = pack(Holds<CmpOp::kGe>); break;
+  }
+  BB_ASSIGN_OR_RAISE(auto bits, std::move(packed));
   return MakeFixedArray(Bool(), n, validity, bits);
 }
 
@@ -130,6 +127,12 @@ std::vector<ScalarKernel> KernelsFor(CmpOp op) {
                                });
                          }));
   auto strings = [op](KernelContext&, const std::vector<Datum>& args, int64_t n) {
+    if (op == CmpOp::kEq || op == CmpOp::kNe) {
+      // Equality needs no ordering: lengths first, then bytes.
+      return CompareRows<StringReader>(op, args, n, [](std::string_view x, std::string_view y) {
+        return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size()) == 0 ? 0 : 1;
+      });
+    }
     return CompareRows<StringReader>(op, args, n, [](std::string_view x, std::string_view y) {
       int c = x.compare(y);
       return (c > 0) - (c < 0);

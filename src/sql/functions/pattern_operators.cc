@@ -36,9 +36,36 @@ Result<ArrayPtr> MatchRows(const Args& args, int64_t n, Matches matches) {
   return MakeFixedArray(Bool(), n, validity, bits);
 }
 
+// A bool column of match(text) for a pattern that is the same on every row.
+template <typename Match>
+Result<ArrayPtr> MatchConstantPattern(const Args& args, int64_t n, Match match) {
+  StringReader text(args[0]);
+  std::vector<const Datum*> inputs;
+  for (const auto& a : args) inputs.push_back(&a);
+  BB_ASSIGN_OR_RAISE(auto validity, IntersectValidity(inputs, n));
+  if (validity.all_null) return MakeNullArray(Bool(), n);
+  // NULL rows still have well-formed offsets, so they are matched too and masked by validity.
+  BB_ASSIGN_OR_RAISE(auto bits, PackBits(n, [&](int64_t i) { return match(text[i]); }));
+  return MakeFixedArray(Bool(), n, validity, bits);
+}
+
+bool ConstantArguments(const Args& args) {
+  for (size_t k = 1; k < args.size(); ++k) {
+    if (!args[k].is_scalar()) return false;
+  }
+  return true;
+}
+
 ScalarKernelFn LikeKernel(bool case_insensitive) {
   return ScalarsAsColumnKernel([case_insensitive](KernelContext&, const Args& args,
                                                   int64_t n) -> Result<ArrayPtr> {
+    if (ConstantArguments(args)) {
+      if (AnyNullScalar(args)) return MakeNullArray(Bool(), n);
+      std::string escape = args.size() > 2 ? args[2].scalar().get<std::string>() : "\\";
+      BB_ASSIGN_OR_RAISE(LikeMatcher matcher, LikeMatcher::Compile(args[1].scalar().get<std::string>(),
+                                                                   escape, case_insensitive));
+      return MatchConstantPattern(args, n, [&](std::string_view t) { return matcher.Matches(t); });
+    }
     std::optional<StringReader> escape;
     if (args.size() > 2) escape.emplace(args[2]);
     std::string cached_pattern;
@@ -61,6 +88,11 @@ ScalarKernelFn LikeKernel(bool case_insensitive) {
 ScalarKernelFn RegexKernel(bool case_insensitive, bool negate) {
   return ScalarsAsColumnKernel([case_insensitive, negate](KernelContext&, const Args& args,
                                                           int64_t n) -> Result<ArrayPtr> {
+    if (ConstantArguments(args)) {
+      if (AnyNullScalar(args)) return MakeNullArray(Bool(), n);
+      BB_ASSIGN_OR_RAISE(auto re, Regex::Compile(args[1].scalar().get<std::string>(), case_insensitive));
+      return MatchConstantPattern(args, n, [&](std::string_view t) { return re->Search(t) != negate; });
+    }
     RegexCache cache;
     return MatchRows(args, n, [&](int64_t, std::string_view text,
                                   std::string_view pattern) -> Result<bool> {
