@@ -22,58 +22,68 @@ using Args = std::vector<Datum>;
 DataTypePtr Ts() { return Timestamp(TimeUnit::kMicro); }
 DataTypePtr TsTz() { return Timestamp(TimeUnit::kMicro, "UTC"); }
 
-Result<DateField> FieldArgument(const Datum& d, const char* function) {
-  if (!d.is_scalar()) {
-    return Status::NotImplemented("the field argument of {} must be a constant such as 'year'", function);
+// The field of row i: parsed once for a constant, and once per change for a column.
+class FieldReader {
+ public:
+  explicit FieldReader(const Datum& d) : text_(d) {}
+  bool IsValid(int64_t i) const { return text_.IsValid(i); }
+  Result<DateField> operator()(int64_t i) {
+    std::string_view name = text_[i];
+    if (!parsed_ || name != last_) {
+      BB_ASSIGN_OR_RAISE(field_, ParseDateField(name));
+      last_ = std::string(name);
+      parsed_ = true;
+    }
+    return field_;
   }
-  return ParseDateField(d.scalar().get<std::string>());
-}
 
-// Row-wise field extraction; emit(i, unscaled) stores row i's value.
+ private:
+  StringReader text_;
+  std::string last_;
+  DateField field_ = DateField::kYear;
+  bool parsed_ = false;
+};
+
+// Row-wise field extraction over the rows where both the field and the value are valid;
+// emit(i, unscaled, field) stores row i's value (unscaled with DateFieldScale digits).
 template <typename Emit>
-Status ForEachField(DateField field, const Datum& source, int64_t n, Emit emit) {
+Status ForEachField(const Datum& field_arg, const Datum& source, int64_t n, Emit emit) {
+  FieldReader field(field_arg);
   TypeId id = source.type()->id();
+  auto run = [&](const auto& in, auto value_of) -> Status {
+    for (int64_t i = 0; i < n; ++i) {
+      if (!in.IsValid(i) || !field.IsValid(i)) continue;
+      BB_ASSIGN_OR_RAISE(DateField f, field(i));
+      BB_ASSIGN_OR_RAISE(__int128 v, value_of(f, in[i]));
+      emit(i, v, f);
+    }
+    return Status::OK();
+  };
   if (id == TypeId::kInterval) {
     FixedReader<MonthDayNano> in(source);
-    for (int64_t i = 0; i < n; ++i) {
-      if (!in.IsValid(i)) continue;
-      BB_ASSIGN_OR_RAISE(__int128 v, ExtractDateField(field, id, 0, in[i]));
-      emit(i, v);
-    }
-  } else if (id == TypeId::kDate32) {
-    FixedReader<int32_t> in(source);
-    for (int64_t i = 0; i < n; ++i) {
-      if (!in.IsValid(i)) continue;
-      BB_ASSIGN_OR_RAISE(__int128 v, ExtractDateField(field, id, in[i], {}));
-      emit(i, v);
-    }
-  } else {
-    FixedReader<int64_t> in(source);
-    for (int64_t i = 0; i < n; ++i) {
-      if (!in.IsValid(i)) continue;
-      BB_ASSIGN_OR_RAISE(__int128 v, ExtractDateField(field, id, in[i], {}));
-      emit(i, v);
-    }
+    return run(in, [&](DateField f, MonthDayNano v) { return ExtractDateField(f, id, 0, v); });
   }
-  return Status::OK();
+  if (id == TypeId::kDate32) {
+    FixedReader<int32_t> in(source);
+    return run(in, [&](DateField f, int32_t v) { return ExtractDateField(f, id, v, {}); });
+  }
+  FixedReader<int64_t> in(source);
+  return run(in, [&](DateField f, int64_t v) { return ExtractDateField(f, id, v, {}); });
 }
 
 // extract(field, x) -> numeric (scale by field), date_part(field, x) -> double precision.
 ScalarKernel ExtractKernel(const DataTypePtr& source, bool as_double) {
   ScalarKernelFn fn = ScalarsAsColumnKernel([as_double](KernelContext& ctx, const Args& args,
                                                         int64_t n) -> Result<ArrayPtr> {
-    if (args[0].is_scalar() && args[0].scalar().is_null()) return MakeNullArray(ctx.output_type, n);
-    BB_ASSIGN_OR_RAISE(DateField field, FieldArgument(args[0], as_double ? "date_part" : "extract"));
-    BB_ASSIGN_OR_RAISE(auto validity, IntersectValidity({&args[1]}, n));
+    BB_ASSIGN_OR_RAISE(auto validity, IntersectValidity({&args[0], &args[1]}, n));
+    if (validity.all_null) return MakeNullArray(ctx.output_type, n);
     TypeId id = args[1].type()->id();
-    int field_scale = DateFieldScale(field, id);
     if (as_double) {
       BB_ASSIGN_OR_RAISE(auto values, AllocateValues<double>(n));
       double* out = values->mutable_data_as<double>();
       std::fill(out, out + n, 0.0);
-      double divisor = static_cast<double>(Pow10(field_scale));
-      BB_RETURN_NOT_OK(ForEachField(field, args[1], n, [&](int64_t i, __int128 v) {
-        out[i] = static_cast<double>(v) / divisor;
+      BB_RETURN_NOT_OK(ForEachField(args[0], args[1], n, [&](int64_t i, __int128 v, DateField f) {
+        out[i] = static_cast<double>(v) / static_cast<double>(Pow10(DateFieldScale(f, id)));
       }));
       return MakeFixedArray(ctx.output_type, n, validity, values);
     }
@@ -82,8 +92,8 @@ ScalarKernel ExtractKernel(const DataTypePtr& source, bool as_double) {
     int128* out = values->mutable_data_as<int128>();
     std::fill(out, out + n, int128{0});
     bool ok = true;
-    BB_RETURN_NOT_OK(ForEachField(field, args[1], n, [&](int64_t i, __int128 v) {
-      ok &= RescaleDecimal(v, field_scale, out_scale, &out[i]);
+    BB_RETURN_NOT_OK(ForEachField(args[0], args[1], n, [&](int64_t i, __int128 v, DateField f) {
+      ok &= RescaleDecimal(v, DateFieldScale(f, id), out_scale, &out[i]);
     }));
     if (!ok) return Status::Invalid("numeric field overflow in extract");
     return MakeFixedArray(ctx.output_type, n, validity, values);
@@ -102,23 +112,39 @@ ScalarKernel ExtractKernel(const DataTypePtr& source, bool as_double) {
   return k;
 }
 
+// date_trunc with the same field on every row runs elementwise; a column of fields row by row.
+template <typename T, typename Truncate>
+Result<Datum> TruncateRows(KernelContext& ctx, const Args& args, int64_t n, Truncate truncate) {
+  if (args[0].is_scalar()) {
+    if (args[0].scalar().is_null()) return NullResult(ctx.output_type, n, args[1].is_scalar());
+    BB_ASSIGN_OR_RAISE(DateField field, ParseDateField(args[0].scalar().get<std::string>()));
+    BB_RETURN_NOT_OK(truncate(field, T{}).status());
+    return UnaryElementwise<T, T>(args[1], n, ctx.output_type,
+                                  [&](T v) { return *truncate(field, v); });
+  }
+  FieldReader field(args[0]);
+  FixedReader<T> in(args[1]);
+  FixedWidthBuilder<T> builder(ctx.output_type);
+  BB_RETURN_NOT_OK(builder.Reserve(n));
+  for (int64_t i = 0; i < n; ++i) {
+    if (!field.IsValid(i) || !in.IsValid(i)) {
+      builder.UnsafeAppendNull();
+      continue;
+    }
+    BB_ASSIGN_OR_RAISE(DateField f, field(i));
+    BB_ASSIGN_OR_RAISE(T v, truncate(f, in[i]));
+    builder.UnsafeAppend(v);
+  }
+  BB_ASSIGN_OR_RAISE(ArrayPtr out, builder.Finish());
+  return Datum(std::move(out));
+}
+
 ScalarKernel TruncKernel(const DataTypePtr& type) {
+  bool interval = type->id() == TypeId::kInterval;
   return MakeKernel({In(Utf8()), In(type)}, type,
-                    [](KernelContext& ctx, const Args& args, int64_t n) -> Result<Datum> {
-                      if (args[0].is_scalar() && args[0].scalar().is_null()) {
-                        return NullResult(ctx.output_type, n, args[1].is_scalar());
-                      }
-                      BB_ASSIGN_OR_RAISE(DateField field, FieldArgument(args[0], "date_trunc"));
-                      if (args[1].type()->id() == TypeId::kInterval) {
-                        BB_RETURN_NOT_OK(TruncateInterval(field, {}).status());
-                        return UnaryElementwise<MonthDayNano, MonthDayNano>(
-                            args[1], n, ctx.output_type,
-                            [field](MonthDayNano v) { return *TruncateInterval(field, v); });
-                      }
-                      BB_RETURN_NOT_OK(TruncateMicros(field, 0).status());
-                      return UnaryElementwise<int64_t, int64_t>(
-                          args[1], n, ctx.output_type,
-                          [field](int64_t v) { return *TruncateMicros(field, v); });
+                    [interval](KernelContext& ctx, const Args& args, int64_t n) -> Result<Datum> {
+                      if (interval) return TruncateRows<MonthDayNano>(ctx, args, n, TruncateInterval);
+                      return TruncateRows<int64_t>(ctx, args, n, TruncateMicros);
                     });
 }
 

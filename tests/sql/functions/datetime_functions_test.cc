@@ -42,6 +42,18 @@ TEST(DatetimeFunctionsTest, ExtractScaleFollowsTheLiteralField) {
   EXPECT_EQ(call.output_type->scale(), 6);
 }
 
+TEST(DatetimeFunctionsTest, FieldsMayBeAColumn) {
+  auto fields = Column(Utf8(), {"year", "second", std::nullopt, "month"});
+  auto ts = Column(Timestamp(), {"2024-03-15 13:45:30.5", "2024-03-15 13:45:30.5",
+                                 "2024-03-15 13:45:30.5", std::nullopt});
+  ASSERT_OK_AND_ASSIGN(auto parts, Call("date_part", {fields, ts}));
+  EXPECT_EQ(Texts(parts), Rows({"2024", "30.5", "NULL", "NULL"}));
+  ASSERT_OK_AND_ASSIGN(auto extracted, Call("extract", {fields, ts}));
+  EXPECT_EQ(Texts(extracted), Rows({"2024.000000", "30.500000", "NULL", "NULL"}));
+  ASSERT_OK_AND_ASSIGN(auto truncated, Call("date_trunc", {fields, ts}));
+  EXPECT_EQ(Texts(truncated), Rows({"2024-01-01 00:00:00", "2024-03-15 13:45:30", "NULL", "NULL"}));
+}
+
 TEST(DatetimeFunctionsTest, IsoWeeksAndDates) {
   EXPECT_EQ(Eval("date_part", {Text("week"), D("2021-01-03")}), "53");
   EXPECT_EQ(Eval("date_part", {Text("isoyear"), D("2021-01-03")}), "2020");
