@@ -116,6 +116,19 @@ ScalarKernel IntervalTimesNumber(bool number_first, bool divide) {
   });
 }
 
+// time +/- interval wraps around midnight and ignores the interval's months and days, as
+// PostgreSQL's time_pl_interval does.
+ScalarKernel TimePlusInterval(int sign) {
+  return MakeKernel({In(Time64()), In(Interval())}, Time64(),
+                    [sign](KernelContext& ctx, const Args& args, int64_t n) {
+                      return BinaryElementwise<int64_t, int64_t, MonthDayNano>(
+                          args[0], args[1], n, ctx.output_type, [sign](int64_t t, MonthDayNano iv) {
+                            int64_t moved = t + sign * FloorMod(iv.nanoseconds / 1000, kMicrosPerDay);
+                            return FloorMod(moved, kMicrosPerDay);
+                          });
+                    });
+}
+
 }  // namespace
 
 Status RegisterTemporalArithmetic(FunctionRegistry* registry) {
@@ -137,6 +150,7 @@ Status RegisterTemporalArithmetic(FunctionRegistry* registry) {
                                           [](int32_t, int32_t) { return DateOutOfRange(); });
                                     }));
   plus.kernels.push_back(DatePlusInterval(1));
+  plus.kernels.push_back(TimePlusInterval(1));
   plus.kernels.push_back(MakeKernel({In(Interval()), In(Date32())}, Ts(),
                                     [](KernelContext& ctx, const Args& args, int64_t n) {
                                       return BinaryElementwiseChecked<int64_t, MonthDayNano, int32_t>(
@@ -181,6 +195,14 @@ Status RegisterTemporalArithmetic(FunctionRegistry* registry) {
                                            });
                                      }));
   minus.kernels.push_back(DatePlusInterval(-1));
+  minus.kernels.push_back(TimePlusInterval(-1));
+  minus.kernels.push_back(MakeKernel({In(Time64()), In(Time64())}, Interval(),
+                                     [](KernelContext& ctx, const Args& args, int64_t n) {
+                                       return BinaryElementwise<MonthDayNano, int64_t, int64_t>(
+                                           args[0], args[1], n, ctx.output_type, [](int64_t a, int64_t b) {
+                                             return MonthDayNano{0, 0, (a - b) * 1000};
+                                           });
+                                     }));
   for (const auto& ts : {Ts(), TsTz()}) {
     minus.kernels.push_back(TimestampPlusInterval(ts, -1));
     minus.kernels.push_back(TimestampMinusTimestamp(ts));

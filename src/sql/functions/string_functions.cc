@@ -11,6 +11,7 @@
 namespace bundlebase::sql {
 
 void RegisterPositionalStringFunctions(std::vector<ScalarFunction>* out);  // string_functions_positional.cc
+void RegisterCharacterStringFunctions(std::vector<ScalarFunction>* out);   // string_functions_characters.cc
 
 namespace {
 
@@ -278,6 +279,7 @@ Status RegisterStringFunctions(FunctionRegistry* registry) {
   fns.push_back(Function("repeat", {"The string repeated n times (empty for n <= 0).", "repeat(text, n integer) -> text", "repeat('Pg', 3) -> 'PgPgPg'"},
                          {RepeatKernel()}));
   RegisterPositionalStringFunctions(&fns);
+  RegisterCharacterStringFunctions(&fns);
   for (auto& f : fns) BB_RETURN_NOT_OK(registry->AddScalar(std::move(f)));
   return Status::OK();
 }

@@ -70,9 +70,17 @@ TEST(FunctionDocsTest, ReferenceMatchesTheRegistry) {
     std::ofstream(path, std::ios::binary) << text.substr(0, begin) << expected << text.substr(end);
     return;
   }
-  EXPECT_EQ(text.substr(begin, end - begin), expected)
-      << "docs/sql-functions.md is out of date: run sql_functions_test with "
-         "BB_UPDATE_FUNCTION_DOCS=1 to regenerate its reference section";
+  std::string actual = text.substr(begin, end - begin);
+  if (actual != expected) {
+    size_t at = 0;
+    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) ++at;
+    size_t line_start = expected.rfind('\n', at == 0 ? 0 : at - 1);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    ADD_FAILURE() << "docs/sql-functions.md is out of date (first difference in the line \""
+                  << expected.substr(line_start, expected.find('\n', at) - line_start)
+                  << "\"): run sql_functions_test with BB_UPDATE_FUNCTION_DOCS=1 to regenerate "
+                     "its reference section";
+  }
   for (const auto& name : FunctionRegistry::Default().ScalarNames()) {
     EXPECT_NE(text.find("### `" + (name == "neg" ? std::string("- (unary minus)") : name) + "`"),
               std::string::npos)

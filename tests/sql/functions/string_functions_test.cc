@@ -85,6 +85,14 @@ TEST(StringFunctionsTest, SearchAndSplit) {
   EXPECT_EQ(Eval("repeat", {Text("Pg"), I32(-1)}), "");
 }
 
+TEST(StringFunctionsTest, Characters) {
+  EXPECT_EQ(Eval("ascii", {Text("x")}), "120");
+  EXPECT_EQ(Eval("ascii", {Text("é")}), "233");
+  EXPECT_EQ(Eval("chr", {I32(65)}), "A");
+  EXPECT_EQ(Eval("chr", {I32(0)}), "error: null character not permitted");
+  EXPECT_EQ(Eval("translate", {Text("12345"), Text("143"), Text("ax")}), "a2x5");
+}
+
 TEST(StringFunctionsTest, RegexpFunctions) {
   EXPECT_EQ(Eval("regexp_replace", {Text("Thomas"), Text(".[mN]a."), Text("M")}), "ThM");
   EXPECT_EQ(Eval("regexp_replace", {Text("foobarbaz"), Text("b(..)"), Text("X\\1Y"), Text("g")}),

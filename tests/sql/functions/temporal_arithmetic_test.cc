@@ -49,6 +49,13 @@ TEST(TemporalArithmeticTest, IntervalArithmetic) {
   EXPECT_EQ(Eval("neg", {Iv(0, 1)}), "-1 days");
 }
 
+TEST(TemporalArithmeticTest, TimeOfDay) {
+  Scalar t = Value(Time64(), "23:30:00");
+  EXPECT_EQ(Eval("+", {t, Iv(0, 1, kHour)}), "00:30:00");
+  EXPECT_EQ(Eval("-", {t, Iv(0, 0, 24 * kHour)}), "23:30:00");
+  EXPECT_EQ(Eval("-", {t, Value(Time64(), "01:00:00")}), "22:30:00");
+}
+
 TEST(TemporalArithmeticTest, ColumnsWithNulls) {
   auto dates = Column(Date32(), {"2024-01-01", std::nullopt, "2024-02-29"});
   ASSERT_OK_AND_ASSIGN(auto plus, Call("+", {dates, Datum(Iv(12, 0))}));
