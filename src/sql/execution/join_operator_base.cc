@@ -3,6 +3,7 @@
 #include "sql/execution/join_operator_base.h"
 
 #include "sql/execution/expression_evaluator.h"
+#include "sql/execution/hash_pipeline_threads.h"
 #include "sql/execution/selection.h"
 
 namespace bundlebase::sql {
@@ -235,20 +236,13 @@ Result<RecordBatchPtr> JoinOperatorBase::Execute(ThreadContext& ctx, const Recor
   return out;
 }
 
-int JoinOperatorBase::ProbeThreads(ExecutionContext& ctx) const {
-  // The executor runs a pipeline on every thread unless its source is ordered.
-  const PhysicalOperator* op = child(0);
-  while (op->streaming_child() >= 0) op = op->child(op->streaming_child());
-  return op->source_is_ordered() ? 1 : ctx.threads();
-}
-
 Result<RecordBatchPtr> JoinOperatorBase::FinishStream(ThreadContext& ctx,
                                                       OperatorState& base_state) const {
   if (!tracks_build_matches()) return RecordBatchPtr();
   auto& state = static_cast<JoinProbeState&>(base_state);
   JoinBuildState& build = build_state();
   const int finished = build.finished_threads.fetch_add(1, std::memory_order_acq_rel) + 1;
-  if (finished != ProbeThreads(ctx.query())) return RecordBatchPtr();
+  if (finished != PipelineThreadCount(*child(0), ctx.query())) return RecordBatchPtr();
   state.leftover_next = 0;
   return EmitLeftovers(ctx, state);
 }

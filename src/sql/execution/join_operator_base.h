@@ -100,7 +100,6 @@ class JoinOperatorBase : public PhysicalOperator {
                                 const RecordBatch& build,
                                 const std::vector<int32_t>* build_idx, int64_t rows) const;
   Result<RecordBatchPtr> EmitLeftovers(ThreadContext& ctx, JoinProbeState& state) const;
-  int ProbeThreads(ExecutionContext& ctx) const;
 
   LogicalJoinType type_;
   ExprPtr residual_;
