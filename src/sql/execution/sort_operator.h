@@ -17,7 +17,7 @@ namespace bundlebase::sql {
 class SortOperator : public PhysicalOperator {
  public:
   // Rows a thread collects before it sorts them as one run.
-  static constexpr int64_t kRunRows = int64_t{1} << 19;
+  static constexpr int64_t kRunRows = int64_t{1} << 21;
 
   // `schema` is the child's (the output has the same columns).
   SortOperator(SchemaPtr schema, PhysicalOperatorPtr child, std::vector<SortKey> keys);

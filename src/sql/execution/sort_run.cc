@@ -4,6 +4,36 @@
 #include <algorithm>
 
 namespace bundlebase::sql {
+namespace {
+
+// LSD radix sort of entries by prefix, one byte per pass; passes where every entry has the same
+// byte are skipped, so small or clustered keys take few passes.
+void RadixSortByPrefix(std::vector<SortEntry>* entries) {
+  const size_t n = entries->size();
+  std::vector<SortEntry> scratch(n);
+  SortEntry* from = entries->data();
+  SortEntry* to = scratch.data();
+  for (int pass = 0; pass < 8; ++pass) {
+    const int shift = pass * 8;
+    size_t counts[256] = {};
+    for (size_t i = 0; i < n; ++i) ++counts[(from[i].prefix >> shift) & 0xff];
+    if (counts[(from[0].prefix >> shift) & 0xff] == n) continue;
+    size_t offsets[256];
+    size_t sum = 0;
+    for (int b = 0; b < 256; ++b) {
+      offsets[b] = sum;
+      sum += counts[b];
+    }
+    for (size_t i = 0; i < n; ++i) to[offsets[(from[i].prefix >> shift) & 0xff]++] = from[i];
+    std::swap(from, to);
+  }
+  if (from != entries->data()) std::copy(from, from + n, entries->data());
+}
+
+// Runs of radix-sorted entries below this size are sorted by comparison instead.
+constexpr int64_t kRadixMinRows = 256;
+
+}  // namespace
 
 Result<RunSorter> RunSorter::Make(const Schema& schema, std::vector<SortKey> keys) {
   if (keys.empty()) return Status::Internal("a sort needs at least one key");
@@ -39,7 +69,22 @@ SortedRun RunSorter::Sort(RecordBatchPtr batch, int64_t keep) const {
     }
     run.entries.resize(static_cast<size_t>(keep));
   }
-  std::sort(run.entries.begin(), run.entries.end(), less);
+  if (static_cast<int64_t>(run.entries.size()) < kRadixMinRows) {
+    std::sort(run.entries.begin(), run.entries.end(), less);
+  } else {
+    // Radix by prefix, then order each stretch of equal prefixes by the full comparison
+    // (unless the prefix alone decides).
+    RadixSortByPrefix(&run.entries);
+    const size_t size = run.entries.size();
+    for (size_t begin = 0; begin < size;) {
+      size_t end = begin + 1;
+      while (end < size && run.entries[end].prefix == run.entries[begin].prefix) ++end;
+      if (end - begin > 1 && !(single_exact_key && run.entries[begin].prefix != null_prefix)) {
+        std::sort(run.entries.begin() + begin, run.entries.begin() + end, less);
+      }
+      begin = end;
+    }
+  }
   run.batch = std::move(batch);
   return run;
 }
