@@ -10,19 +10,19 @@
 namespace bundlebase::sql {
 namespace {
 
-using testing::BatchSource;
-using testing::Int32s;
-using testing::Int64s;
-using testing::MakeBatch;
-using testing::RunPlan;
-using testing::SortedRows;
-using testing::Strings;
+using hash_testing::BatchSource;
+using hash_testing::Int32s;
+using hash_testing::Int64s;
+using hash_testing::MakeBatch;
+using hash_testing::RunPlan;
+using hash_testing::SortedRows;
+using hash_testing::Strings;
 
 // test_sum / test_count (hash_test_util.h): the operator is tested apart from the function
 // library.
 HashAggregateCall Call(const std::string& name, std::vector<int> columns) {
   HashAggregateCall call;
-  call.call = testing::TestAggregate(name == "sum", !columns.empty());
+  call.call = hash_testing::TestAggregate(name == "sum", !columns.empty());
   call.arg_columns = std::move(columns);
   return call;
 }
@@ -160,7 +160,7 @@ TEST(HashAggregate, NoKeysGiveOneRowEvenForEmptyInput) {
 TEST(HashAggregate, EmptyInputWithKeysGivesNoRows) {
   auto plan = SumCountPlan({});
   ASSERT_OK_AND_ASSIGN(auto r, RunPlan(*plan, 2));
-  EXPECT_EQ(testing::CountRows(r), 0);
+  EXPECT_EQ(hash_testing::CountRows(r), 0);
 }
 
 TEST(HashAggregate, RollupWithGroupingId) {
@@ -188,7 +188,7 @@ TEST(HashAggregate, RollupWithGroupingId) {
 TEST(HashAggregate, FilterColumnSelectsRows) {
   auto input = MakeSchema({{"k", Int64()}, {"v", Int64()}, {"f", Bool()}});
   auto batch = MakeBatch(input, {Int64s({1, 1, 2, 2}), Int64s({5, 6, 7, 8}),
-                                 testing::Bools({true, std::nullopt, false, false})});
+                                 hash_testing::Bools({true, std::nullopt, false, false})});
   auto sum = Call("sum", {1});
   sum.filter_column = 2;
   auto count = Call("count", {});
@@ -206,7 +206,7 @@ TEST(HashAggregate, DistinctIsKeysWithoutAggregates) {
                                    Source(input, KeyValueBatches(input, 10, 300, 50)), {0}, {},
                                    {});
     ASSERT_OK_AND_ASSIGN(auto r, RunPlan(distinct, threads));
-    EXPECT_EQ(testing::CountRows(r), 51);  // 50 keys and NULL
+    EXPECT_EQ(hash_testing::CountRows(r), 51);  // 50 keys and NULL
   }
 }
 

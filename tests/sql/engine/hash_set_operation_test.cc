@@ -10,12 +10,12 @@
 namespace bundlebase::sql {
 namespace {
 
-using testing::BatchSource;
-using testing::Int64s;
-using testing::MakeBatch;
-using testing::RunPlan;
-using testing::SortedRows;
-using testing::Strings;
+using hash_testing::BatchSource;
+using hash_testing::Int64s;
+using hash_testing::MakeBatch;
+using hash_testing::RunPlan;
+using hash_testing::SortedRows;
+using hash_testing::Strings;
 
 SchemaPtr RowSchema() { return MakeSchema({{"a", Int64()}, {"s", Utf8()}}); }
 

@@ -14,7 +14,7 @@
 #include "sql/functions/function_registry.h"
 #include "test_util.h"
 
-namespace bundlebase::sql::testing {
+namespace bundlebase::sql::hash_testing {
 
 // A source over batches held in memory; threads take whole batches.
 class BatchSource : public PhysicalOperator {
@@ -206,4 +206,4 @@ inline ResolvedAggregateCall TestAggregate(bool sum, bool with_argument) {
   return call;
 }
 
-}  // namespace bundlebase::sql::testing
+}  // namespace bundlebase::sql::hash_testing

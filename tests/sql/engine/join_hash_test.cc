@@ -9,11 +9,11 @@
 namespace bundlebase::sql {
 namespace {
 
-using testing::BatchSource;
-using testing::Int64s;
-using testing::MakeBatch;
-using testing::RunPlan;
-using testing::SortedRows;
+using hash_testing::BatchSource;
+using hash_testing::Int64s;
+using hash_testing::MakeBatch;
+using hash_testing::RunPlan;
+using hash_testing::SortedRows;
 using Column = std::vector<std::optional<int64_t>>;
 
 SchemaPtr ProbeSchema() { return MakeSchema({{"k", Int64()}, {"v", Int64()}}); }
@@ -208,9 +208,9 @@ TEST(HashJoin, HeavyFanOutComesInBoundedBatches) {
 TEST(HashJoin, StringAndMultiColumnKeys) {
   auto probe_schema = MakeSchema({{"s", Utf8()}, {"n", Int64()}});
   auto build_schema = MakeSchema({{"s2", Utf8()}, {"n2", Int64()}});
-  auto probe = MakeBatch(probe_schema, {testing::Strings({"a", "b", std::nullopt, "a"}),
+  auto probe = MakeBatch(probe_schema, {hash_testing::Strings({"a", "b", std::nullopt, "a"}),
                                         Int64s({1, 2, 3, 2})});
-  auto build = MakeBatch(build_schema, {testing::Strings({"a", "a", std::nullopt, "b"}),
+  auto build = MakeBatch(build_schema, {hash_testing::Strings({"a", "a", std::nullopt, "b"}),
                                         Int64s({1, 2, 3, 3})});
   auto out = MakeSchema({{"s", Utf8()}, {"n", Int64()}, {"s2", Utf8()}, {"n2", Int64()}});
   HashJoinOperator by_string(out, std::make_unique<BatchSource>(probe_schema,

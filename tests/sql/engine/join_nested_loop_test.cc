@@ -10,11 +10,11 @@
 namespace bundlebase::sql {
 namespace {
 
-using testing::BatchSource;
-using testing::Int64s;
-using testing::MakeBatch;
-using testing::RunPlan;
-using testing::SortedRows;
+using hash_testing::BatchSource;
+using hash_testing::Int64s;
+using hash_testing::MakeBatch;
+using hash_testing::RunPlan;
+using hash_testing::SortedRows;
 using Column = std::vector<std::optional<int64_t>>;
 using Match = std::function<bool(const std::optional<int64_t>&, const std::optional<int64_t>&)>;
 
@@ -126,7 +126,7 @@ TEST(NestedLoopJoin, LargeCrossJoinComesInBoundedBatches) {
   auto plan = Join(v, w, LogicalJoinType::kInner, nullptr, 2048);
   ASSERT_OK_AND_ASSIGN(auto result, RunPlan(*plan, 2));
   for (const auto& b : result) EXPECT_LE(b->num_rows(), 2048);
-  EXPECT_EQ(testing::CountRows(result), 3000 * 1500);
+  EXPECT_EQ(hash_testing::CountRows(result), 3000 * 1500);
 }
 
 TEST(NestedLoopJoin, ExplainDetails) {
