@@ -241,6 +241,66 @@ TEST(WindowOperatorTest, AggregatesOverEveryFrameModeMatchBruteForce) {
   }
 }
 
+TEST(WindowOperatorTest, RangeOffsetsOverADescendingKey) {
+  Input in = MakeInput(3000, 3, 7);
+  const WindowFrame frame =
+      Frame(FrameMode::kRange, FrameBound::RangeOffset(B::kPreceding, Scalar::FromInt64(3)),
+            FrameBound::RangeOffset(B::kFollowing, Scalar::FromInt64(1)));
+  WindowSpec spec;
+  spec.partition_columns = {0};
+  spec.order_keys = {SortKey{1, false, false}};  // DESC NULLS LAST
+  spec.functions = {Aggregate("count", frame)};
+  for (int threads : {1, 2, 4}) {
+    ASSERT_OK_AND_ASSIGN(auto out, RunWindow(in, spec, threads));
+    auto rows = ReadRows(out);
+    auto counts = Values<int64_t>(out, 3);
+    // Negated keys ascend, and PRECEDING / FOLLOWING keep their meaning on them.
+    for (Row& row : rows) {
+      if (row.k) row.k = -*row.k;
+    }
+    for (size_t i = 0; i < rows.size(); ++i) {
+      auto [s, e] = RefFrame(rows, i, frame);
+      int64_t count = 0;
+      for (size_t r = s; r < e; ++r) count += rows[r].v.has_value();
+      ASSERT_EQ(*counts[i], count) << "row " << i;
+    }
+  }
+}
+
+TEST(WindowOperatorTest, RangeOffsetInDaysOverADateKey) {
+  auto schema = MakeSchema({Field("d", Date32())});
+  std::vector<std::optional<int32_t>> days = {5, 0, 8, 2, 1, 3, std::nullopt};
+  auto batches = SplitIntoBatches(schema, {MakeColumn<int32_t>(Date32(), days)}, 3);
+  WindowFunctionSpec count;
+  count.kind = WindowFunctionKind::kAggregate;
+  count.args = {0};
+  ArgumentInfo arg;
+  arg.type = Date32();
+  count.aggregate = FunctionRegistry::Default().ResolveAggregate("count", {arg}).ValueOrDie();
+  count.frame = Frame(FrameMode::kRange,
+                      FrameBound::RangeOffset(B::kPreceding,
+                                              Scalar(Interval(), MonthDayNano{0, 2, 0})),
+                      FrameBound::Of(B::kCurrentRow));
+  WindowSpec spec;
+  spec.order_keys = {SortKey::Default(0, true)};
+  spec.functions = {count};
+  WindowOperator op(MakeSchema({Field("d", Date32()), Field("n", Int64())}),
+                    std::make_unique<BatchSource>(schema, batches), spec);
+  ASSERT_OK_AND_ASSIGN(auto out, RunPlan(op, 2));
+  EXPECT_EQ(Values<int32_t>(out, 0),
+            (std::vector<std::optional<int32_t>>{0, 1, 2, 3, 5, 8, std::nullopt}));
+  // count(d) skips the NULL key itself, whose frame is its NULL peers.
+  EXPECT_EQ(Values<int64_t>(out, 1), (std::vector<Opt>{1, 2, 3, 3, 2, 1, 0}));
+
+  count.frame.start.range_offset = Scalar(Interval(), MonthDayNano{1, 0, 0});
+  spec.functions = {count};
+  WindowOperator months(MakeSchema({Field("d", Date32()), Field("n", Int64())}),
+                        std::make_unique<BatchSource>(schema, batches), spec);
+  auto refused = RunPlan(months, 1);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().ToString().find("months"), std::string::npos);
+}
+
 TEST(WindowOperatorTest, RunningSumOverOneBigPartitionIsIncremental) {
   Input in = MakeInput(20000, 1, 3);
   WindowSpec spec;
