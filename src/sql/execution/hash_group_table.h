@@ -1,8 +1,8 @@
 // GroupTable: the hash table of GROUP BY, DISTINCT and the set operations — distinct keys to
 // dense group ids 0, 1, 2, ... in order of first appearance.
 //
-// Open addressing with linear probing over 8-byte slots {32-bit hash tag, group id + 1}; the
-// table stays at most half full and doubles when it gets there. Each group's key is kept in the
+// Open addressing with linear probing over 16-byte slots {64-bit key or hash, group id + 1};
+// the table stays at most half full and doubles when it gets there. Each group's key is kept in the
 // table (a 64-bit value, or bytes in one arena) with its hash, so groups can be re-inserted
 // into another table (merging thread-local tables) without re-encoding or re-hashing. A NULL
 // single key is one group kept outside the slots. Memory is reserved against the query budget
@@ -41,8 +41,10 @@ class GroupTable {
   void ReleaseMemory();
 
  private:
+  // The key itself (kInt64) or the full hash (bytes layouts) sits in the slot, so a probe
+  // usually touches one cache line, not two.
   struct Slot {
-    uint32_t tag;
+    int64_t key_or_hash;
     uint32_t group_plus_one;  // 0: empty
   };
   friend struct EncodedKeySource;

@@ -75,7 +75,11 @@ Status JoinHashTable::Build(const EncodedKeys& build, MemoryBudget* budget) {
 
 template <bool kIntKeys>
 void JoinHashTable::Probe(const EncodedKeys& probe, int32_t* heads) const {
+  constexpr int64_t kPrefetchDistance = 16;
   for (int64_t i = 0; i < probe.num_rows; ++i) {
+    if (i + kPrefetchDistance < probe.num_rows) {
+      __builtin_prefetch(&slots_[probe.hashes[i + kPrefetchDistance] & mask_]);
+    }
     heads[i] = -1;
     if (probe.is_unmatchable(i)) continue;
     if (probe.is_null(i)) {
