@@ -110,7 +110,7 @@ void AddApproxDistinctAggregates(std::vector<AggregateFunction>* out) {
                    "standard error); 0 when there are none.",
                    "approx_count_distinct(any) -> bigint",
                    "approx_count_distinct(x) over 1, 2, 2, 3, NULL -> 3"},
-                  {{{InputType::Any()}, OutputType{Int64(), {}}, factory}}});
+                  {{{InputType::Any()}, FixedOutput(Int64()), factory}}});
 }
 
 }  // namespace bundlebase::sql

@@ -94,10 +94,10 @@ void AddArrayAggAggregates(std::vector<AggregateFunction>* out) {
         return std::make_unique<ArrayAggAggregator>(options.arg_types[0]);
       },
       /*order_sensitive=*/true);
-  OutputType list_of_input{nullptr,
-                           [](const std::vector<DataTypePtr>& args) -> Result<DataTypePtr> {
-                             return List(args[0]);
-                           }};
+  OutputType list_of_input =
+      ComputedOutput([](const std::vector<DataTypePtr>& args) -> Result<DataTypePtr> {
+        return List(args[0]);
+      });
   out->push_back({"array_agg",
                   {"Collects the values, NULLs included, into a list, in the order of ORDER BY "
                    "if given (else unspecified); NULL when there are no rows.",

@@ -80,7 +80,7 @@ AggregateFunction BoolFunction(std::string name, bool is_and) {
                            name + "(boolean) -> boolean",
                            name + "(x) over (true), (false), (NULL) -> true"};
   return {std::move(name), std::move(doc),
-          {{{InputType::Exact(Bool())}, OutputType{Bool(), {}}, factory}}};
+          {{{InputType::Exact(Bool())}, FixedOutput(Bool()), factory}}};
 }
 
 }  // namespace

@@ -75,8 +75,8 @@ void AddCountAggregates(std::vector<AggregateFunction>* out) {
                "NULL; 0 when there are none.",
                "count(*) -> bigint, count(any) -> bigint",
                "count(x) over (1), (NULL), (3) -> 2"};
-  count.kernels.push_back({{}, OutputType{Int64(), {}}, CountFactory(true)});
-  count.kernels.push_back({{InputType::Any()}, OutputType{Int64(), {}}, CountFactory(false)});
+  count.kernels.push_back({{}, FixedOutput(Int64()), CountFactory(true)});
+  count.kernels.push_back({{InputType::Any()}, FixedOutput(Int64()), CountFactory(false)});
   out->push_back(std::move(count));
 }
 

@@ -6,9 +6,9 @@
 // at Finalize: merging two threads must merge their sets — a value seen by both threads counts
 // once — so the other thread's buffered rows go through the same first-occurrence check here.
 #include <string>
-#include <unordered_set>
 
 #include "sql/functions/aggregate_functions.h"
+#include "sql/functions/aggregate_key_set.h"
 #include "sql/functions/aggregate_rows.h"
 #include "sql/functions/aggregate_util.h"
 
@@ -62,7 +62,7 @@ class DistinctAggregator final : public AggregatorBase {
       const uint32_t group = group_of(i);
       key.assign(reinterpret_cast<const char*>(&group), sizeof(group));
       for (const ArrayPtr& column : columns) AppendRowKey(*column, i, &key);
-      if (seen_.insert(key).second) {
+      if (seen_.Insert(key)) {
         fresh_rows.push_back(i);
         fresh_groups.push_back(group);
       }
@@ -81,14 +81,15 @@ class DistinctAggregator final : public AggregatorBase {
   Status Grow(int64_t) override { return Status::OK(); }
 
   std::unique_ptr<GroupedAggregator> inner_;
-  std::unordered_set<std::string> seen_;
+  KeySet seen_;  // (group, tuple) keys
   std::vector<std::vector<ArrayPtr>> batches_;   // first occurrences, one column per argument
   std::vector<std::vector<uint32_t>> batch_groups_;
 };
 
 }  // namespace
 
-std::unique_ptr<GroupedAggregator> MakeDistinctAggregator(std::unique_ptr<GroupedAggregator> inner) {
+std::unique_ptr<GroupedAggregator> MakeDistinctAggregator(
+    std::unique_ptr<GroupedAggregator> inner) {
   return std::make_unique<DistinctAggregator>(std::move(inner));
 }
 

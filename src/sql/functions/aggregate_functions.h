@@ -55,7 +55,8 @@ AggregatorFactory WithCallOptions(AggregatorFactory plain, bool order_sensitive)
 std::unique_ptr<GroupedAggregator> MakeBoolAggregator(bool is_and);
 
 // The wrappers WithCallOptions builds; `inner` receives the regular arguments only.
-std::unique_ptr<GroupedAggregator> MakeDistinctAggregator(std::unique_ptr<GroupedAggregator> inner);
+std::unique_ptr<GroupedAggregator> MakeDistinctAggregator(
+    std::unique_ptr<GroupedAggregator> inner);
 std::unique_ptr<GroupedAggregator> MakeOrderedAggregator(std::unique_ptr<GroupedAggregator> inner,
                                                          std::vector<SortKeySpec> order_by);
 

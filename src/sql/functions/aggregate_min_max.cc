@@ -187,9 +187,10 @@ Result<std::unique_ptr<GroupedAggregator>> MakeMinMax(const AggregateCallOptions
 template <bool kMax>
 std::vector<AggregateKernel> MinMaxKernels() {
   AggregatorFactory factory = WithCallOptions(MakeMinMax<kMax>, /*order_sensitive=*/false);
-  OutputType same{nullptr, [](const std::vector<DataTypePtr>& args) -> Result<DataTypePtr> {
-                    return args[0];
-                  }};
+  OutputType same =
+      ComputedOutput([](const std::vector<DataTypePtr>& args) -> Result<DataTypePtr> {
+        return args[0];
+      });
   std::vector<AggregateKernel> kernels;
   for (const DataTypePtr& type :
        {Int8(), Int16(), Int32(), Int64(), UInt8(), UInt16(), UInt32(), UInt64(), Float32(),

@@ -133,10 +133,9 @@ Result<ArrayPtr> TakeBinary(const Array& array, const std::vector<int64_t>& rows
     data->UnsafeAppend(value.data(), value.size());
     o[i + 1] = static_cast<int32_t>(data->size());
   }
-  return std::make_shared<Array>(
-      array.type(), n,
-      std::vector<BufferPtr>{validity, BufferPtr(std::move(out_offsets)), BufferPtr(std::move(data))},
-      nulls);
+  std::vector<BufferPtr> buffers{validity, BufferPtr(std::move(out_offsets)),
+                                 BufferPtr(std::move(data))};
+  return std::make_shared<Array>(array.type(), n, std::move(buffers), nulls);
 }
 
 Result<ArrayPtr> TakeList(const Array& array, const std::vector<int64_t>& rows,
@@ -153,9 +152,9 @@ Result<ArrayPtr> TakeList(const Array& array, const std::vector<int64_t>& rows,
     o[i + 1] = static_cast<int32_t>(child_rows.size());
   }
   BB_ASSIGN_OR_RAISE(ArrayPtr child, TakeRows(*array.child(0), child_rows));
-  return std::make_shared<Array>(array.type(), n,
-                                 std::vector<BufferPtr>{validity, BufferPtr(std::move(out_offsets))},
-                                 nulls, 0, std::vector<ArrayPtr>{child});
+  std::vector<BufferPtr> buffers{validity, BufferPtr(std::move(out_offsets))};
+  return std::make_shared<Array>(array.type(), n, std::move(buffers), nulls, 0,
+                                 std::vector<ArrayPtr>{child});
 }
 
 }  // namespace

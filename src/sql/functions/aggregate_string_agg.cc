@@ -114,9 +114,9 @@ void AddStringAggAggregates(std::vector<AggregateFunction>* out) {
                     "bytea",
                     "string_agg(x, ', ' ORDER BY x) over ('b'), ('a'), (NULL) -> 'a, b'"};
   string_agg.kernels.push_back(
-      {{InputType::Exact(Utf8()), InputType::Exact(Utf8())}, OutputType{Utf8(), {}}, factory});
+      {{InputType::Exact(Utf8()), InputType::Exact(Utf8())}, FixedOutput(Utf8()), factory});
   string_agg.kernels.push_back({{InputType::Exact(Binary()), InputType::Exact(Binary())},
-                                OutputType{Binary(), {}}, factory});
+                                FixedOutput(Binary()), factory});
   out->push_back(std::move(string_agg));
 }
 

@@ -241,10 +241,10 @@ std::vector<AggregateKernel> NumericKernels(SumMode mode) {
   AggregatorFactory factory = WithCallOptions(
       [mode](const AggregateCallOptions& options) { return MakeSumAggregator(mode, options); },
       /*order_sensitive=*/false);
-  OutputType output{nullptr, [mode](const std::vector<DataTypePtr>& args) -> Result<DataTypePtr> {
-                      return mode == SumMode::kSum ? SumOutputType(*args[0])
-                                                   : AvgOutputType(*args[0]);
-                    }};
+  OutputType output =
+      ComputedOutput([mode](const std::vector<DataTypePtr>& args) -> Result<DataTypePtr> {
+        return mode == SumMode::kSum ? SumOutputType(*args[0]) : AvgOutputType(*args[0]);
+      });
   std::vector<AggregateKernel> kernels;
   for (const DataTypePtr& type : {Int8(), Int16(), Int32(), Int64(), UInt8(), UInt16(), UInt32(),
                                   UInt64(), Float32(), Float64()}) {

@@ -104,6 +104,20 @@ inline Result<ArrayPtr> ArgumentColumn(const std::vector<Datum>& args, size_t in
   return DatumToArray(args[index], length);
 }
 
+// A kernel result type that does not depend on the arguments.
+inline OutputType FixedOutput(DataTypePtr type) {
+  OutputType output;
+  output.fixed = std::move(type);
+  return output;
+}
+
+// A kernel result type computed from the argument types.
+inline OutputType ComputedOutput(OutputTypeResolver resolver) {
+  OutputType output;
+  output.resolver = std::move(resolver);
+  return output;
+}
+
 // 10^exponent for 0 <= exponent <= 38.
 inline __int128 PowerOfTen128(int exponent) {
   __int128 value = 1;

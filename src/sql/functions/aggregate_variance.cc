@@ -142,10 +142,10 @@ AggregateFunction VarianceFunction(std::string name, Statistic statistic, std::s
   std::vector<AggregateKernel> kernels;
   for (const DataTypePtr& type : {Int8(), Int16(), Int32(), Int64(), UInt8(), UInt16(), UInt32(),
                                   UInt64(), Float32(), Float64()}) {
-    kernels.push_back({{InputType::Exact(type)}, OutputType{Float64(), {}}, factory});
+    kernels.push_back({{InputType::Exact(type)}, FixedOutput(Float64()), factory});
   }
   kernels.push_back(
-      {{InputType::OfId(TypeId::kDecimal128)}, OutputType{Float64(), {}}, factory});
+      {{InputType::OfId(TypeId::kDecimal128)}, FixedOutput(Float64()), factory});
   const bool root = statistic == Statistic::kStddevSamp || statistic == Statistic::kStddevPop;
   const bool sample = statistic == Statistic::kVarSamp || statistic == Statistic::kStddevSamp;
   std::string example = name + "(x) over (1), (2), (3), (4) -> ";

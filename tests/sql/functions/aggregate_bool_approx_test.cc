@@ -19,7 +19,8 @@ TEST(AggregateBool, AndOrEvery) {
 }
 
 TEST(AggregateBool, GroupsSliceAndMerge) {
-  ArrayPtr column = Col(Bool(), {"false", "true", "true", "false", std::nullopt, "true"})->Slice(1, 5);
+  ArrayPtr column =
+      Col(Bool(), {"false", "true", "true", "false", std::nullopt, "true"})->Slice(1, 5);
   // rows: true, true, false, NULL, true
   std::vector<uint32_t> first{0, 1};
   std::vector<uint32_t> rest{1, 2, 0};

@@ -8,7 +8,11 @@ namespace {
 Result<ResolvedAggregateCall> ResolveDefault(const std::string& name,
                                              const std::vector<DataTypePtr>& types) {
   std::vector<ArgumentInfo> args;
-  for (const DataTypePtr& type : types) args.push_back({type, false});
+  for (const DataTypePtr& type : types) {
+    ArgumentInfo info;
+    info.type = type;
+    args.push_back(std::move(info));
+  }
   return FunctionRegistry::Default().ResolveAggregate(name, args);
 }
 

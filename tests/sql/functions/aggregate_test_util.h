@@ -16,7 +16,8 @@
 namespace bundlebase::sql::aggtest {
 
 // A column of `type` from text values (nullopt = NULL), parsed by the columnar casts.
-inline ArrayPtr Col(const DataTypePtr& type, const std::vector<std::optional<std::string>>& values) {
+inline ArrayPtr Col(const DataTypePtr& type,
+                    const std::vector<std::optional<std::string>>& values) {
   BinaryBuilder builder(Utf8());
   for (const auto& v : values) EXPECT_TRUE((v ? builder.Append(*v) : builder.AppendNull()).ok());
   auto text = builder.Finish();

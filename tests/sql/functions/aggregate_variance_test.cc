@@ -38,8 +38,8 @@ TEST(AggregateVariance, StableForLargeOffsets) {
 TEST(AggregateVariance, GroupedAndMergedMatchUngrouped) {
   std::vector<std::optional<std::string>> values;
   for (int i = 0; i < 1000; ++i) {
-    values.push_back(i % 9 == 0 ? std::nullopt
-                                : std::optional<std::string>(std::to_string(1e6 + (i * 7919) % 1000 / 10.0)));
+    const double value = 1e6 + (i * 7919) % 1000 / 10.0;
+    values.push_back(i % 9 == 0 ? std::nullopt : std::optional<std::string>(std::to_string(value)));
   }
   ArrayPtr column = Col(Float64(), values)->Slice(1, 998);
   ASSERT_OK_AND_ASSIGN(auto whole, RunAgg("var_pop", {column}));
