@@ -156,13 +156,13 @@ class ValueEvaluator : public WindowEvaluator {
   std::vector<RowRef> refs_;
 };
 
-bool NeedsRangeOffset(const FrameBound& bound, FrameMode mode) {
-  return mode == FrameMode::kRange && (bound.kind == FrameBoundKind::kPreceding ||
-                                       bound.kind == FrameBoundKind::kFollowing);
+bool NeedsRangeOffset(const WindowFrameBound& bound, WindowFrameMode mode) {
+  return mode == WindowFrameMode::kRange && (bound.kind == WindowFrameBoundKind::kPreceding ||
+                                       bound.kind == WindowFrameBoundKind::kFollowing);
 }
 
-Result<double> ConvertedOffset(const FrameBound& bound, const WindowFrame& frame,
-                               const WindowSpec& spec, const Schema& schema) {
+Result<double> ConvertedOffset(const WindowFrameBound& bound, const WindowFrameSpec& frame,
+                               const WindowOperatorSpec& spec, const Schema& schema) {
   if (!NeedsRangeOffset(bound, frame.mode)) {
     if (bound.offset < 0) {
       return Status::Invalid("frame starting or ending offset must not be negative");
@@ -178,23 +178,23 @@ Result<double> ConvertedOffset(const FrameBound& bound, const WindowFrame& frame
                                *schema.field(spec.order_keys[0].column).type);
 }
 
-std::string BoundToString(const FrameBound& b, FrameMode mode) {
-  const std::string n = mode == FrameMode::kRange ? std::string("<offset>")
+std::string BoundToString(const WindowFrameBound& b, WindowFrameMode mode) {
+  const std::string n = mode == WindowFrameMode::kRange ? std::string("<offset>")
                                                   : std::to_string(b.offset);
   switch (b.kind) {
-    case FrameBoundKind::kUnboundedPreceding: return "UNBOUNDED PRECEDING";
-    case FrameBoundKind::kPreceding: return n + " PRECEDING";
-    case FrameBoundKind::kCurrentRow: return "CURRENT ROW";
-    case FrameBoundKind::kFollowing: return n + " FOLLOWING";
-    case FrameBoundKind::kUnboundedFollowing: return "UNBOUNDED FOLLOWING";
+    case WindowFrameBoundKind::kUnboundedPreceding: return "UNBOUNDED PRECEDING";
+    case WindowFrameBoundKind::kPreceding: return n + " PRECEDING";
+    case WindowFrameBoundKind::kCurrentRow: return "CURRENT ROW";
+    case WindowFrameBoundKind::kFollowing: return n + " FOLLOWING";
+    case WindowFrameBoundKind::kUnboundedFollowing: return "UNBOUNDED FOLLOWING";
   }
   return "";
 }
 
 }  // namespace
 
-std::string WindowFrame::ToString() const {
-  const char* name = mode == FrameMode::kRows ? "ROWS" : mode == FrameMode::kRange ? "RANGE"
+std::string WindowFrameSpec::ToString() const {
+  const char* name = mode == WindowFrameMode::kRows ? "ROWS" : mode == WindowFrameMode::kRange ? "RANGE"
                                                                                     : "GROUPS";
   return fmt::format("{} BETWEEN {} AND {}", name, BoundToString(start, mode),
                      BoundToString(end, mode));
@@ -224,7 +224,7 @@ Result<DataTypePtr> WindowFunctionOutputType(const WindowFunctionSpec& function,
 }
 
 Result<std::unique_ptr<WindowEvaluator>> MakeWindowEvaluator(const WindowFunctionSpec& function,
-                                                             const WindowSpec& spec,
+                                                             const WindowOperatorSpec& spec,
                                                              const RecordBatchPtr& sorted,
                                                              const WindowLayout& layout,
                                                              size_t num_tasks) {

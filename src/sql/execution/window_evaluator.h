@@ -25,7 +25,7 @@ class WindowEvaluator {
 
 // `sorted` and `layout` must outlive the evaluator.
 Result<std::unique_ptr<WindowEvaluator>> MakeWindowEvaluator(const WindowFunctionSpec& function,
-                                                             const WindowSpec& spec,
+                                                             const WindowOperatorSpec& spec,
                                                              const RecordBatchPtr& sorted,
                                                              const WindowLayout& layout,
                                                              size_t num_tasks);

@@ -35,7 +35,7 @@ int64_t SearchKey(const std::vector<double>& key, int64_t lo, int64_t hi, double
 
 }  // namespace
 
-Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted, const WindowSpec& spec) {
+Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted, const WindowOperatorSpec& spec) {
   WindowLayout layout;
   const int64_t n = sorted.num_rows();
   layout.num_rows = n;
@@ -69,7 +69,7 @@ Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted, const Window
   return layout;
 }
 
-Status ComputeRangeKey(const RecordBatch& sorted, const WindowSpec& spec, WindowLayout* layout) {
+Status ComputeRangeKey(const RecordBatch& sorted, const WindowOperatorSpec& spec, WindowLayout* layout) {
   if (spec.order_keys.size() != 1) {
     return Status::Invalid(
         "RANGE with an offset PRECEDING or FOLLOWING needs exactly one ORDER BY column, not {}",
@@ -165,12 +165,12 @@ Result<double> RangeOffsetInKeyUnits(const Scalar& offset, const DataType& key_t
   return value;
 }
 
-void ComputeFrames(const WindowFrame& frame, const WindowLayout& layout, int64_t ps, int64_t pe,
+void ComputeFrames(const WindowFrameSpec& frame, const WindowLayout& layout, int64_t ps, int64_t pe,
                    double start_offset, double end_offset, int64_t* frame_start,
                    int64_t* frame_end) {
   // Peer group starts of this partition, for GROUPS offsets.
   std::vector<int64_t> group_starts;
-  if (frame.mode == FrameMode::kGroups) {
+  if (frame.mode == WindowFrameMode::kGroups) {
     for (int64_t r = ps; r < pe; ++r) {
       if (layout.peer_start[r] == r) group_starts.push_back(r);
     }
@@ -179,34 +179,34 @@ void ComputeFrames(const WindowFrame& frame, const WindowLayout& layout, int64_t
   const int64_t last_group = static_cast<int64_t>(group_starts.size()) - 2;
   // The non-null stretch of the RANGE key (NULLs sort together at one end of the partition).
   int64_t key_lo = ps, key_hi = pe;
-  if (frame.mode == FrameMode::kRange && !layout.range_key.empty()) {
+  if (frame.mode == WindowFrameMode::kRange && !layout.range_key.empty()) {
     while (key_lo < pe && layout.range_key_null[key_lo]) ++key_lo;
     while (key_hi > key_lo && layout.range_key_null[key_hi - 1]) --key_hi;
   }
 
-  auto bound = [&](const FrameBound& b, double range_offset, bool is_end, int64_t r) -> int64_t {
+  auto bound = [&](const WindowFrameBound& b, double range_offset, bool is_end, int64_t r) -> int64_t {
     switch (b.kind) {
-      case FrameBoundKind::kUnboundedPreceding: return ps;
-      case FrameBoundKind::kUnboundedFollowing: return pe;
-      case FrameBoundKind::kCurrentRow:
-        if (frame.mode == FrameMode::kRows) return is_end ? r + 1 : r;
+      case WindowFrameBoundKind::kUnboundedPreceding: return ps;
+      case WindowFrameBoundKind::kUnboundedFollowing: return pe;
+      case WindowFrameBoundKind::kCurrentRow:
+        if (frame.mode == WindowFrameMode::kRows) return is_end ? r + 1 : r;
         return is_end ? layout.peer_end[r] : layout.peer_start[r];
-      case FrameBoundKind::kPreceding:
-      case FrameBoundKind::kFollowing: break;
+      case WindowFrameBoundKind::kPreceding:
+      case WindowFrameBoundKind::kFollowing: break;
     }
-    const bool preceding = b.kind == FrameBoundKind::kPreceding;
+    const bool preceding = b.kind == WindowFrameBoundKind::kPreceding;
     switch (frame.mode) {
-      case FrameMode::kRows: {
+      case WindowFrameMode::kRows: {
         const int64_t target = preceding ? r - b.offset : r + b.offset;
         return Clamp(is_end ? target + 1 : target, ps, pe);
       }
-      case FrameMode::kGroups: {
+      case WindowFrameMode::kGroups: {
         const int64_t g = layout.peer_index[r] + (preceding ? -b.offset : b.offset);
         if (g < 0) return ps;
         if (g > last_group) return pe;
         return is_end ? group_starts[g + 1] : group_starts[g];
       }
-      case FrameMode::kRange: {
+      case WindowFrameMode::kRange: {
         // A NULL key's offset frame is its NULL peers.
         if (layout.range_key_null[r]) return is_end ? layout.peer_end[r] : layout.peer_start[r];
         const double v = layout.range_key[r];

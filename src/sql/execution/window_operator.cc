@@ -28,11 +28,11 @@ struct WindowLocalState : LocalSinkState {
   int64_t reserved_bytes = 0;
 };
 
-bool UsesRangeOffset(const WindowSpec& spec) {
+bool UsesRangeOffset(const WindowOperatorSpec& spec) {
   for (const WindowFunctionSpec& f : spec.functions) {
-    if (f.frame.mode != FrameMode::kRange) continue;
-    for (const FrameBound* b : {&f.frame.start, &f.frame.end}) {
-      if (b->kind == FrameBoundKind::kPreceding || b->kind == FrameBoundKind::kFollowing) {
+    if (f.frame.mode != WindowFrameMode::kRange) continue;
+    for (const WindowFrameBound* b : {&f.frame.start, &f.frame.end}) {
+      if (b->kind == WindowFrameBoundKind::kPreceding || b->kind == WindowFrameBoundKind::kFollowing) {
         return true;
       }
     }
@@ -61,7 +61,7 @@ std::string FunctionName(const WindowFunctionSpec& f) {
 
 }  // namespace
 
-WindowOperator::WindowOperator(SchemaPtr schema, PhysicalOperatorPtr child, WindowSpec spec)
+WindowOperator::WindowOperator(SchemaPtr schema, PhysicalOperatorPtr child, WindowOperatorSpec spec)
     : PhysicalOperator(std::move(schema), [&] {
         std::vector<PhysicalOperatorPtr> children;
         children.push_back(std::move(child));

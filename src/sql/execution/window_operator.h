@@ -15,7 +15,7 @@ namespace bundlebase::sql {
 class WindowOperator : public PhysicalOperator {
  public:
   // `schema`: the child's columns, then one per function (WindowFunctionOutputType).
-  WindowOperator(SchemaPtr schema, PhysicalOperatorPtr child, WindowSpec spec);
+  WindowOperator(SchemaPtr schema, PhysicalOperatorPtr child, WindowOperatorSpec spec);
 
   std::string name() const override { return "WINDOW"; }
   std::string details() const override;
@@ -36,7 +36,7 @@ class WindowOperator : public PhysicalOperator {
  private:
   Result<RecordBatchPtr> SortInput(ExecutionContext& ctx, RecordBatchPtr input) const;
 
-  WindowSpec spec_;
+  WindowOperatorSpec spec_;
 };
 
 }  // namespace bundlebase::sql

@@ -29,9 +29,9 @@ enum class WindowFunctionKind : uint8_t {
   kAggregate,   // aggregate(args...) over the frame
 };
 
-enum class FrameMode : uint8_t { kRows, kRange, kGroups };
+enum class WindowFrameMode : uint8_t { kRows, kRange, kGroups };
 
-enum class FrameBoundKind : uint8_t {
+enum class WindowFrameBoundKind : uint8_t {
   kUnboundedPreceding,
   kPreceding,
   kCurrentRow,
@@ -39,36 +39,36 @@ enum class FrameBoundKind : uint8_t {
   kUnboundedFollowing,
 };
 
-struct FrameBound {
-  FrameBoundKind kind = FrameBoundKind::kCurrentRow;
+struct WindowFrameBound {
+  WindowFrameBoundKind kind = WindowFrameBoundKind::kCurrentRow;
   // ROWS and GROUPS: how many rows / peer groups (>= 0).
   int64_t offset = 0;
   // RANGE: the distance in the order key's units — a number for numeric keys, an interval
   // (days and time, no months) for date and timestamp keys.
   Scalar range_offset;
 
-  static FrameBound Of(FrameBoundKind kind, int64_t offset = 0) {
-    FrameBound b;
+  static WindowFrameBound Of(WindowFrameBoundKind kind, int64_t offset = 0) {
+    WindowFrameBound b;
     b.kind = kind;
     b.offset = offset;
     return b;
   }
-  static FrameBound RangeOffset(FrameBoundKind kind, Scalar offset) {
-    FrameBound b;
+  static WindowFrameBound RangeOffset(WindowFrameBoundKind kind, Scalar offset) {
+    WindowFrameBound b;
     b.kind = kind;
     b.range_offset = std::move(offset);
     return b;
   }
 };
 
-struct WindowFrame {
-  FrameMode mode = FrameMode::kRange;
-  FrameBound start = FrameBound::Of(FrameBoundKind::kUnboundedPreceding);
-  FrameBound end = FrameBound::Of(FrameBoundKind::kCurrentRow);
+struct WindowFrameSpec {
+  WindowFrameMode mode = WindowFrameMode::kRange;
+  WindowFrameBound start = WindowFrameBound::Of(WindowFrameBoundKind::kUnboundedPreceding);
+  WindowFrameBound end = WindowFrameBound::Of(WindowFrameBoundKind::kCurrentRow);
 
   // PostgreSQL's default: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW, which without an
   // ORDER BY (every row a peer) is the whole partition.
-  static WindowFrame Default() { return {}; }
+  static WindowFrameSpec Default() { return {}; }
   // "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW".
   std::string ToString() const;
 };
@@ -79,11 +79,11 @@ struct WindowFunctionSpec {
   int64_t offset = 1;           // lag/lead distance, ntile buckets, nth_value's n
   int default_column = -1;      // lag/lead: the column giving the default, or -1 for NULL
   ResolvedAggregateCall aggregate;  // kAggregate
-  WindowFrame frame;            // used by first/last/nth_value and aggregates
+  WindowFrameSpec frame;            // used by first/last/nth_value and aggregates
   std::string display;          // for EXPLAIN: "sum(#2) OVER (...)"
 };
 
-struct WindowSpec {
+struct WindowOperatorSpec {
   std::vector<int> partition_columns;
   std::vector<SortKey> order_keys;
   std::vector<WindowFunctionSpec> functions;

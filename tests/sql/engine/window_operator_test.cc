@@ -50,7 +50,7 @@ WindowFunctionSpec Ranking(WindowFunctionKind kind, int64_t offset = 1) {
   return f;
 }
 
-WindowFunctionSpec Aggregate(const std::string& name, WindowFrame frame) {
+WindowFunctionSpec Aggregate(const std::string& name, WindowFrameSpec frame) {
   WindowFunctionSpec f;
   f.kind = WindowFunctionKind::kAggregate;
   f.args = {2};
@@ -61,7 +61,7 @@ WindowFunctionSpec Aggregate(const std::string& name, WindowFrame frame) {
   return f;
 }
 
-Result<std::vector<RecordBatchPtr>> RunWindow(const Input& in, WindowSpec spec, int threads) {
+Result<std::vector<RecordBatchPtr>> RunWindow(const Input& in, WindowOperatorSpec spec, int threads) {
   std::vector<Field> fields = in.schema->fields();
   for (const auto& f : spec.functions) {
     BB_ASSIGN_OR_RAISE(DataTypePtr type, WindowFunctionOutputType(f, *in.schema));
@@ -100,23 +100,23 @@ std::pair<size_t, size_t> Span(const std::vector<Row>& rows, size_t i, bool peer
 }
 
 // The reference frame of row i (keys ascend; NULL keys are last and peers of each other).
-std::pair<size_t, size_t> RefFrame(const std::vector<Row>& rows, size_t i, const WindowFrame& f) {
+std::pair<size_t, size_t> RefFrame(const std::vector<Row>& rows, size_t i, const WindowFrameSpec& f) {
   auto [ps, pe] = Span(rows, i, false);
   auto [gs, ge] = Span(rows, i, true);
-  auto bound = [&](const FrameBound& b, bool is_end) -> int64_t {
+  auto bound = [&](const WindowFrameBound& b, bool is_end) -> int64_t {
     switch (b.kind) {
-      case FrameBoundKind::kUnboundedPreceding: return ps;
-      case FrameBoundKind::kUnboundedFollowing: return pe;
-      case FrameBoundKind::kCurrentRow:
-        if (f.mode == FrameMode::kRows) return is_end ? i + 1 : i;
+      case WindowFrameBoundKind::kUnboundedPreceding: return ps;
+      case WindowFrameBoundKind::kUnboundedFollowing: return pe;
+      case WindowFrameBoundKind::kCurrentRow:
+        if (f.mode == WindowFrameMode::kRows) return is_end ? i + 1 : i;
         return is_end ? ge : gs;
       default: break;
     }
-    const int64_t sign = b.kind == FrameBoundKind::kPreceding ? -1 : 1;
-    if (f.mode == FrameMode::kRows) {
+    const int64_t sign = b.kind == WindowFrameBoundKind::kPreceding ? -1 : 1;
+    if (f.mode == WindowFrameMode::kRows) {
       return std::clamp<int64_t>(int64_t(i) + sign * b.offset + (is_end ? 1 : 0), ps, pe);
     }
-    if (f.mode == FrameMode::kGroups) {
+    if (f.mode == WindowFrameMode::kGroups) {
       // Peer group numbers within the partition.
       std::vector<size_t> starts;
       for (size_t r = ps; r < pe; ++r) {
@@ -140,20 +140,20 @@ std::pair<size_t, size_t> RefFrame(const std::vector<Row>& rows, size_t i, const
   return {size_t(s), size_t(std::max(s, e))};
 }
 
-WindowFrame Frame(FrameMode mode, FrameBound start, FrameBound end) {
-  WindowFrame f;
+WindowFrameSpec Frame(WindowFrameMode mode, WindowFrameBound start, WindowFrameBound end) {
+  WindowFrameSpec f;
   f.mode = mode;
   f.start = std::move(start);
   f.end = std::move(end);
   return f;
 }
 
-using B = FrameBoundKind;
+using B = WindowFrameBoundKind;
 
 TEST(WindowOperatorTest, RankingFunctionsOverPartitionsWithPeers) {
   Input in = MakeInput(3000, 7, 1);
   for (int threads : {1, 2, 4}) {
-    WindowSpec spec;
+    WindowOperatorSpec spec;
     spec.partition_columns = {0};
     spec.order_keys = {SortKey::Default(1, true)};
     spec.functions = {Ranking(WindowFunctionKind::kRowNumber), Ranking(WindowFunctionKind::kRank),
@@ -196,23 +196,23 @@ TEST(WindowOperatorTest, RankingFunctionsOverPartitionsWithPeers) {
 
 TEST(WindowOperatorTest, AggregatesOverEveryFrameModeMatchBruteForce) {
   Input in = MakeInput(4000, 5, 2);
-  std::vector<WindowFrame> frames = {
-      WindowFrame::Default(),
-      Frame(FrameMode::kRows, FrameBound::Of(B::kPreceding, 2), FrameBound::Of(B::kCurrentRow)),
-      Frame(FrameMode::kRows, FrameBound::Of(B::kUnboundedPreceding),
-            FrameBound::Of(B::kCurrentRow)),
-      Frame(FrameMode::kRows, FrameBound::Of(B::kPreceding, 1), FrameBound::Of(B::kFollowing, 1)),
-      Frame(FrameMode::kRows, FrameBound::Of(B::kFollowing, 1), FrameBound::Of(B::kFollowing, 3)),
-      Frame(FrameMode::kRange, FrameBound::RangeOffset(B::kPreceding, Scalar::FromInt64(5)),
-            FrameBound::RangeOffset(B::kFollowing, Scalar::FromInt64(5))),
-      Frame(FrameMode::kRange, FrameBound::Of(B::kCurrentRow),
-            FrameBound::Of(B::kUnboundedFollowing)),
-      Frame(FrameMode::kGroups, FrameBound::Of(B::kPreceding, 1), FrameBound::Of(B::kFollowing, 1)),
-      Frame(FrameMode::kRange, FrameBound::Of(B::kUnboundedPreceding),
-            FrameBound::Of(B::kUnboundedFollowing)),
+  std::vector<WindowFrameSpec> frames = {
+      WindowFrameSpec::Default(),
+      Frame(WindowFrameMode::kRows, WindowFrameBound::Of(B::kPreceding, 2), WindowFrameBound::Of(B::kCurrentRow)),
+      Frame(WindowFrameMode::kRows, WindowFrameBound::Of(B::kUnboundedPreceding),
+            WindowFrameBound::Of(B::kCurrentRow)),
+      Frame(WindowFrameMode::kRows, WindowFrameBound::Of(B::kPreceding, 1), WindowFrameBound::Of(B::kFollowing, 1)),
+      Frame(WindowFrameMode::kRows, WindowFrameBound::Of(B::kFollowing, 1), WindowFrameBound::Of(B::kFollowing, 3)),
+      Frame(WindowFrameMode::kRange, WindowFrameBound::RangeOffset(B::kPreceding, Scalar::FromInt64(5)),
+            WindowFrameBound::RangeOffset(B::kFollowing, Scalar::FromInt64(5))),
+      Frame(WindowFrameMode::kRange, WindowFrameBound::Of(B::kCurrentRow),
+            WindowFrameBound::Of(B::kUnboundedFollowing)),
+      Frame(WindowFrameMode::kGroups, WindowFrameBound::Of(B::kPreceding, 1), WindowFrameBound::Of(B::kFollowing, 1)),
+      Frame(WindowFrameMode::kRange, WindowFrameBound::Of(B::kUnboundedPreceding),
+            WindowFrameBound::Of(B::kUnboundedFollowing)),
   };
   for (int threads : {1, 2, 4}) {
-    WindowSpec spec;
+    WindowOperatorSpec spec;
     spec.partition_columns = {0};
     spec.order_keys = {SortKey::Default(1, true)};
     for (const auto& frame : frames) {
@@ -243,10 +243,10 @@ TEST(WindowOperatorTest, AggregatesOverEveryFrameModeMatchBruteForce) {
 
 TEST(WindowOperatorTest, RangeOffsetsOverADescendingKey) {
   Input in = MakeInput(3000, 3, 7);
-  const WindowFrame frame =
-      Frame(FrameMode::kRange, FrameBound::RangeOffset(B::kPreceding, Scalar::FromInt64(3)),
-            FrameBound::RangeOffset(B::kFollowing, Scalar::FromInt64(1)));
-  WindowSpec spec;
+  const WindowFrameSpec frame =
+      Frame(WindowFrameMode::kRange, WindowFrameBound::RangeOffset(B::kPreceding, Scalar::FromInt64(3)),
+            WindowFrameBound::RangeOffset(B::kFollowing, Scalar::FromInt64(1)));
+  WindowOperatorSpec spec;
   spec.partition_columns = {0};
   spec.order_keys = {SortKey{1, false, false}};  // DESC NULLS LAST
   spec.functions = {Aggregate("count", frame)};
@@ -277,11 +277,11 @@ TEST(WindowOperatorTest, RangeOffsetInDaysOverADateKey) {
   ArgumentInfo arg;
   arg.type = Date32();
   count.aggregate = FunctionRegistry::Default().ResolveAggregate("count", {arg}).ValueOrDie();
-  count.frame = Frame(FrameMode::kRange,
-                      FrameBound::RangeOffset(B::kPreceding,
+  count.frame = Frame(WindowFrameMode::kRange,
+                      WindowFrameBound::RangeOffset(B::kPreceding,
                                               Scalar(Interval(), MonthDayNano{0, 2, 0})),
-                      FrameBound::Of(B::kCurrentRow));
-  WindowSpec spec;
+                      WindowFrameBound::Of(B::kCurrentRow));
+  WindowOperatorSpec spec;
   spec.order_keys = {SortKey::Default(0, true)};
   spec.functions = {count};
   WindowOperator op(MakeSchema({Field("d", Date32()), Field("n", Int64())}),
@@ -303,9 +303,9 @@ TEST(WindowOperatorTest, RangeOffsetInDaysOverADateKey) {
 
 TEST(WindowOperatorTest, RunningSumOverOneBigPartitionIsIncremental) {
   Input in = MakeInput(20000, 1, 3);
-  WindowSpec spec;
+  WindowOperatorSpec spec;
   spec.order_keys = {SortKey::Default(1, true)};
-  spec.functions = {Aggregate("sum", WindowFrame::Default())};
+  spec.functions = {Aggregate("sum", WindowFrameSpec::Default())};
   ASSERT_OK_AND_ASSIGN(auto out, RunWindow(in, spec, 2));
   auto rows = ReadRows(out);
   auto sums = Values<int64_t>(out, 3);
@@ -328,7 +328,7 @@ TEST(WindowOperatorTest, RunningSumOverOneBigPartitionIsIncremental) {
 
 TEST(WindowOperatorTest, ValueFunctionsWithDefaultsAndFrames) {
   Input in = MakeInput(2000, 4, 4);
-  WindowSpec spec;
+  WindowOperatorSpec spec;
   spec.partition_columns = {0};
   spec.order_keys = {SortKey::Default(1, true)};
   WindowFunctionSpec lag = Ranking(WindowFunctionKind::kLag, 2);
@@ -336,8 +336,8 @@ TEST(WindowOperatorTest, ValueFunctionsWithDefaultsAndFrames) {
   WindowFunctionSpec lead = Ranking(WindowFunctionKind::kLead, 1);
   lead.args = {2};
   lead.default_column = 2;
-  const WindowFrame rows_frame =
-      Frame(FrameMode::kRows, FrameBound::Of(B::kPreceding, 1), FrameBound::Of(B::kFollowing, 2));
+  const WindowFrameSpec rows_frame =
+      Frame(WindowFrameMode::kRows, WindowFrameBound::Of(B::kPreceding, 1), WindowFrameBound::Of(B::kFollowing, 2));
   WindowFunctionSpec first = Ranking(WindowFunctionKind::kFirstValue);
   first.args = {2};
   first.frame = rows_frame;
@@ -371,9 +371,9 @@ TEST(WindowOperatorTest, ValueFunctionsWithDefaultsAndFrames) {
 
 TEST(WindowOperatorTest, NoOrderMeansTheWholePartitionAndAllPeers) {
   Input in = MakeInput(500, 3, 5);
-  WindowSpec spec;
+  WindowOperatorSpec spec;
   spec.partition_columns = {0};
-  spec.functions = {Aggregate("count", WindowFrame::Default()), Ranking(WindowFunctionKind::kRank)};
+  spec.functions = {Aggregate("count", WindowFrameSpec::Default()), Ranking(WindowFunctionKind::kRank)};
   ASSERT_OK_AND_ASSIGN(auto out, RunWindow(in, spec, 2));
   auto rows = ReadRows(out);
   auto counts = Values<int64_t>(out, 3);
@@ -389,7 +389,7 @@ TEST(WindowOperatorTest, NoOrderMeansTheWholePartitionAndAllPeers) {
 
 TEST(WindowOperatorTest, EmptyInputAndErrors) {
   Input empty;
-  WindowSpec spec;
+  WindowOperatorSpec spec;
   spec.order_keys = {SortKey::Default(1, true)};
   spec.functions = {Ranking(WindowFunctionKind::kRowNumber)};
   ASSERT_OK_AND_ASSIGN(auto out, RunWindow(empty, spec, 2));
@@ -403,8 +403,8 @@ TEST(WindowOperatorTest, EmptyInputAndErrors) {
 
   spec.order_keys = {SortKey::Default(1, true), SortKey::Default(0, true)};
   spec.functions = {Aggregate(
-      "sum", Frame(FrameMode::kRange, FrameBound::RangeOffset(B::kPreceding, Scalar::FromInt64(1)),
-                   FrameBound::Of(B::kCurrentRow)))};
+      "sum", Frame(WindowFrameMode::kRange, WindowFrameBound::RangeOffset(B::kPreceding, Scalar::FromInt64(1)),
+                   WindowFrameBound::Of(B::kCurrentRow)))};
   auto two_keys = RunWindow(in, spec, 1);
   ASSERT_FALSE(two_keys.ok());
   EXPECT_NE(two_keys.status().ToString().find("exactly one ORDER BY column"), std::string::npos);
@@ -412,7 +412,7 @@ TEST(WindowOperatorTest, EmptyInputAndErrors) {
 
 TEST(WindowOperatorTest, Explain) {
   Input in;
-  WindowSpec spec;
+  WindowOperatorSpec spec;
   spec.partition_columns = {0};
   spec.order_keys = {SortKey::Default(1, false)};
   WindowFunctionSpec f = Ranking(WindowFunctionKind::kRowNumber);
@@ -423,8 +423,8 @@ TEST(WindowOperatorTest, Explain) {
                     std::make_unique<BatchSource>(in.schema, in.batches), spec);
   EXPECT_EQ(op.name(), "WINDOW");
   EXPECT_EQ(op.details(), "partition: #0; order: #1 DESC; row_number()");
-  EXPECT_EQ(Frame(FrameMode::kRows, FrameBound::Of(B::kPreceding, 2),
-                  FrameBound::Of(B::kCurrentRow)).ToString(),
+  EXPECT_EQ(Frame(WindowFrameMode::kRows, WindowFrameBound::Of(B::kPreceding, 2),
+                  WindowFrameBound::Of(B::kCurrentRow)).ToString(),
             "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW");
 }
 
