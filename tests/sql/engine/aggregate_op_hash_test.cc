@@ -224,5 +224,28 @@ TEST(HashAggregate, ExplainDetails) {
   EXPECT_EQ(plan->details(), "keys: #0; aggregates: test_sum(#1), test_count(*)");
 }
 
+// The built-in aggregates through the registry, DISTINCT included (their wrappers live in the
+// function library).
+TEST(HashAggregate, BuiltinAggregatesThroughTheRegistry) {
+  auto resolve = [](const char* name, std::vector<DataTypePtr> types) {
+    std::vector<ArgumentInfo> args;
+    for (auto& t : types) args.push_back({t, false});
+    auto resolved = FunctionRegistry::Default().ResolveAggregate(name, args);
+    EXPECT_TRUE(resolved.ok()) << resolved.status().ToString();
+    return resolved.ok() ? *resolved : ResolvedAggregateCall{};
+  };
+  HashAggregateCall count_distinct{resolve("count", {Int64()}), {1}, -1, true, {}};
+  HashAggregateCall max{resolve("max", {Int64()}), {1}, -1, false, {}};
+  auto input = KeyValueSchema();
+  auto batch = MakeBatch(input, {Int64s({1, 1, 1, 2, 2, std::nullopt}),
+                                 Int64s({5, 5, 6, std::nullopt, 7, 9})});
+  for (int threads : {1, 2}) {
+    HashAggregateOperator plan(MakeSchema({{"k", Int64()}, {"c", Int64()}, {"m", Int64()}}),
+                               Source(input, {batch, batch}), {0}, {}, {count_distinct, max});
+    ASSERT_OK_AND_ASSIGN(auto r, RunPlan(plan, threads));
+    EXPECT_EQ(SortedRows(r), (std::vector<std::string>{"1|2|6", "2|1|7", "NULL|1|9"}));
+  }
+}
+
 }  // namespace
 }  // namespace bundlebase::sql
