@@ -59,16 +59,21 @@ bool HashJoinOperator::ListCandidates(JoinProbeState& state, const JoinBuildStat
                                       int64_t limit) const {
   const int64_t n = state.input->num_rows();
   const LogicalJoinType type = join_type();
-  const bool existence_only = !residual() && (type == LogicalJoinType::kSemi ||
-                                              type == LogicalJoinType::kAnti ||
-                                              type == LogicalJoinType::kNullAwareAnti);
-  if (existence_only) {
+  const bool probe_only = type == LogicalJoinType::kSemi || type == LogicalJoinType::kAnti ||
+                          type == LogicalJoinType::kNullAwareAnti;
+  if (probe_only && !residual()) {
     for (int64_t i = 0; i < n; ++i) state.probe_matched[i] = state.heads[i] >= 0 ? 1 : 0;
     state.row = n;
     return true;
   }
   int64_t listed = 0;
   while (state.row < n) {
+    // SEMI/ANTI: a row decided by an earlier chunk needs no more candidates.
+    if (probe_only && state.probe_matched[state.row]) {
+      state.build_row = -1;
+      ++state.row;
+      continue;
+    }
     int64_t b = state.build_row >= 0 ? state.build_row : state.heads[state.row];
     while (b >= 0) {
       if (listed == limit) {

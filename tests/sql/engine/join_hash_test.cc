@@ -205,6 +205,26 @@ TEST(HashJoin, HeavyFanOutComesInBoundedBatches) {
   }
 }
 
+TEST(HashJoin, SemiAndAntiWithResidualAcrossChunks) {
+  Sides s;
+  for (int i = 0; i < 3000; ++i) {
+    s.k.push_back(i % 3);
+    s.v.push_back(i % 1500);
+  }
+  for (int j = 0; j < 3000; ++j) {
+    s.bk.push_back(j % 2);
+    s.w.push_back(j % 1500);
+  }
+  for (LogicalJoinType type : {LogicalJoinType::kSemi, LogicalJoinType::kAnti}) {
+    auto expected = Reference(s, type, false, true);
+    for (int threads : {1, 2}) {
+      auto plan = Join(s, type, false, DistinctResidual(), 1024);
+      ASSERT_OK_AND_ASSIGN(auto result, RunPlan(*plan, threads));
+      EXPECT_EQ(SortedRows(result), expected) << JoinTypeName(type);
+    }
+  }
+}
+
 TEST(HashJoin, StringAndMultiColumnKeys) {
   auto probe_schema = MakeSchema({{"s", Utf8()}, {"n", Int64()}});
   auto build_schema = MakeSchema({{"s2", Utf8()}, {"n2", Int64()}});
