@@ -130,7 +130,7 @@ std::vector<ScalarKernel> KernelsFor(CmpOp op) {
     if (op == CmpOp::kEq || op == CmpOp::kNe) {
       // Equality needs no ordering: lengths first, then bytes.
       return CompareRows<StringReader>(op, args, n, [](std::string_view x, std::string_view y) {
-        return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size()) == 0 ? 0 : 1;
+        return x.size() == y.size() && (x.empty() || std::memcmp(x.data(), y.data(), x.size()) == 0) ? 0 : 1;
       });
     }
     return CompareRows<StringReader>(op, args, n, [](std::string_view x, std::string_view y) {

@@ -248,6 +248,63 @@ MonthDayNano Age(int64_t a, int64_t b) {
   return r;
 }
 
+// date_diff(part, start, end): how many `part` boundaries lie between start and end (DuckDB's
+// definition): both ends are truncated to the part, then their distance counted in parts.
+Result<int64_t> DateDiff(DateField field, int64_t start, int64_t end) {
+  auto month_index = [](int64_t micros) {
+    CivilDate d = CivilFromDays(FloorDiv(micros, kMicrosPerDay));
+    return d.year * 12 + d.month - 1;
+  };
+  auto months_per = [](DateField f) -> int64_t {
+    switch (f) {
+      case DateField::kMonth: return 1;
+      case DateField::kQuarter: return 3;
+      case DateField::kYear: return 12;
+      case DateField::kDecade: return 120;
+      case DateField::kCentury: return 1200;
+      case DateField::kMillennium: return 12000;
+      default: return 0;
+    }
+  };
+  if (int64_t per = months_per(field)) {
+    return FloorDiv(month_index(end), per) - FloorDiv(month_index(start), per);
+  }
+  int64_t unit;
+  switch (field) {
+    case DateField::kMicroseconds: unit = 1; break;
+    case DateField::kMilliseconds: unit = 1000; break;
+    case DateField::kSecond: unit = kMicrosPerSecond; break;
+    case DateField::kMinute: unit = 60 * kMicrosPerSecond; break;
+    case DateField::kHour: unit = 3600 * kMicrosPerSecond; break;
+    case DateField::kDay: unit = kMicrosPerDay; break;
+    case DateField::kWeek: unit = 7 * kMicrosPerDay; break;
+    default: return Status::Invalid("unit \"{}\" not supported for date_diff", DateFieldName(field));
+  }
+  BB_ASSIGN_OR_RAISE(int64_t a, TruncateMicros(field, start));
+  BB_ASSIGN_OR_RAISE(int64_t b, TruncateMicros(field, end));
+  return (b - a) / unit;
+}
+
+ScalarKernel DateDiffKernel(const DataTypePtr& ts) {
+  return MakeKernel({In(Utf8()), In(ts), In(ts)}, Int64(),
+                    ScalarsAsColumnKernel([](KernelContext&, const Args& args, int64_t n) -> Result<ArrayPtr> {
+                      FieldReader field(args[0]);
+                      FixedReader<int64_t> start(args[1]), end(args[2]);
+                      Int64Builder builder(Int64());
+                      BB_RETURN_NOT_OK(builder.Reserve(n));
+                      for (int64_t i = 0; i < n; ++i) {
+                        if (!field.IsValid(i) || !start.IsValid(i) || !end.IsValid(i)) {
+                          builder.UnsafeAppendNull();
+                          continue;
+                        }
+                        BB_ASSIGN_OR_RAISE(DateField f, field(i));
+                        BB_ASSIGN_OR_RAISE(int64_t diff, DateDiff(f, start[i], end[i]));
+                        builder.UnsafeAppend(diff);
+                      }
+                      return builder.Finish();
+                    }));
+}
+
 ScalarFunction Function(const char* name, FunctionDoc doc, std::vector<ScalarKernel> kernels,
                         Volatility volatility = Volatility::kImmutable) {
   ScalarFunction f;
@@ -292,6 +349,8 @@ Status RegisterDatetimeFunctions(FunctionRegistry* registry) {
                           MakeKernel({In(TsTz()), In(TsTz())}, Interval(), [](KernelContext& ctx, const Args& args, int64_t n) {
                             return BinaryElementwise<MonthDayNano, int64_t, int64_t>(args[0], args[1], n, ctx.output_type, Age);
                           })}));
+  fns.push_back(Function("date_diff", {"The number of `part` boundaries (year, quarter, month, week (Mondays), day, hour, minute, second, milliseconds, microseconds, decade, century, millennium) between start and end; negative when end is earlier.", "date_diff(part text, start timestamp, end timestamp) -> bigint", "date_diff('month', date '2024-01-31', date '2024-02-01') -> 1"},
+                         {DateDiffKernel(Ts()), DateDiffKernel(TsTz())}));
   std::vector<ScalarKernel> to_timestamp = {ToTimestampFromEpoch()};
   fns.push_back(Function("to_timestamp", {"Seconds since 1970-01-01 UTC to timestamptz; with a format, parses text (YYYY MM DD HH24 HH12 MI SS MS US AM Mon Month ...).", "to_timestamp(double precision) / to_timestamp(text, format text) -> timestamptz", "to_timestamp(1284352323) -> 2010-09-13 04:32:03+00"},
                          to_timestamp));

@@ -112,6 +112,16 @@ TEST(DatetimeFunctionsTest, Constructors) {
             "1 mon 12:00:00");
 }
 
+TEST(DatetimeFunctionsTest, DateDiffCountsBoundaries) {
+  EXPECT_EQ(Eval("date_diff", {Text("month"), D("2024-01-31"), D("2024-02-01")}), "1");
+  EXPECT_EQ(Eval("date_diff", {Text("year"), D("2024-12-31"), D("2023-01-01")}), "-1");
+  EXPECT_EQ(Eval("date_diff", {Text("day"), Ts("2024-01-01 23:59:00"), Ts("2024-01-02 00:01:00")}), "1");
+  EXPECT_EQ(Eval("date_diff", {Text("hour"), Ts("2024-01-01 10:59:00"), Ts("2024-01-01 12:00:00")}), "2");
+  EXPECT_EQ(Eval("date_diff", {Text("week"), D("2024-03-10"), D("2024-03-11")}), "1");
+  EXPECT_EQ(Eval("date_diff", {Text("dow"), D("2024-03-10"), D("2024-03-11")}),
+            "error: unit \"dow\" not supported for date_diff");
+}
+
 TEST(DatetimeFunctionsTest, Formatting) {
   Scalar ts = Ts("2024-03-05 14:07:09.123456");
   EXPECT_EQ(Eval("to_char", {ts, Text("YYYY-MM-DD HH24:MI:SS.US")}), "2024-03-05 14:07:09.123456");
