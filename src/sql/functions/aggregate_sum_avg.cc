@@ -92,6 +92,33 @@ inline Acc SumRun(const In* v, int64_t n, bool* overflow) {
   }
 }
 
+// The sum of the values among v[0, n) (n <= 64) whose bit is set in `valid`; the others add 0,
+// so the loop has no branch.
+template <typename In, typename Acc>
+inline Acc SumMasked(const In* v, int64_t n, uint64_t valid, bool* overflow) {
+  if constexpr (std::is_floating_point_v<Acc> || sizeof(In) > 8) {
+    Acc sum = 0;
+    for (int64_t j = 0; j < n; ++j) {
+      if ((valid >> j) & 1) AddChecked<Acc>(sum, static_cast<Acc>(v[j]), overflow);
+    }
+    return sum;
+  } else {
+    // At most 64 values: 64-bit halves as in SumRun cannot overflow.
+    int64_t high = 0;
+    int64_t low = 0;
+    for (int64_t j = 0; j < n; ++j) {
+      const int64_t keep = -static_cast<int64_t>((valid >> j) & 1);
+      if constexpr (sizeof(In) == 8) {
+        high += static_cast<int64_t>(v[j] >> 32) & keep;
+        low += static_cast<int64_t>(static_cast<uint32_t>(v[j])) & keep;
+      } else {
+        low += static_cast<int64_t>(v[j]) & keep;
+      }
+    }
+    return static_cast<Acc>(static_cast<__int128>(high) * (__int128{1} << 32) + low);
+  }
+}
+
 // sum / count * 10^scale_up, rounded half away from zero, without overflowing __int128 when the
 // sum itself is large: the quotient and the remainder are scaled separately.
 __int128 DivideScaled(__int128 sum, int64_t count, int scale_up) {
@@ -121,11 +148,18 @@ class SumAggregator final : public AggregatorBase {
     if (single_group(group_ids)) {
       Acc total = 0;
       int64_t count = 0;
-      VisitValidRuns(*column, [&](int64_t begin, int64_t end) {
-        AddChecked<Acc>(total, SumRun<In, Acc>(values + begin, end - begin, &overflow),
-                        &overflow);
-        count += end - begin;
-      });
+      VisitValidBlocks(
+          *column,
+          [&](int64_t begin, int64_t end) {
+            AddChecked<Acc>(total, SumRun<In, Acc>(values + begin, end - begin, &overflow),
+                            &overflow);
+            count += end - begin;
+          },
+          [&](int64_t begin, int64_t n, uint64_t valid) {
+            AddChecked<Acc>(total, SumMasked<In, Acc>(values + begin, n, valid, &overflow),
+                            &overflow);
+            count += __builtin_popcountll(valid);
+          });
       AddChecked<Acc>(sums_[0], total, &overflow);
       counts_[0] += count;
     } else {

@@ -132,3 +132,36 @@ TEST(AggregateSum, ScalarArgument) {
 
 }  // namespace
 }  // namespace bundlebase::sql::aggtest
+
+namespace bundlebase::sql::aggtest {
+namespace {
+
+// Blocks of 64 rows that mix NULLs and values take the masked path; check every input type.
+TEST(AggregateSum, UngroupedWithNullsEveryType) {
+  std::vector<std::optional<std::string>> values;
+  int64_t expected = 0;
+  for (int i = 0; i < 300; ++i) {
+    const bool null = i % 5 == 1 || (i >= 128 && i < 192);
+    values.push_back(null ? std::nullopt : std::optional<std::string>(std::to_string(i - 100)));
+    if (!null && i >= 3 && i < 283) expected += i - 100;
+  }
+  for (const DataTypePtr& type : {Int8(), Int16(), Int32(), Int64(), Float32(), Float64(),
+                                  Decimal128(10, 0)}) {
+    SCOPED_TRACE(type->ToString());
+    std::vector<std::optional<std::string>> typed = values;
+    if (type->id() == TypeId::kInt8) {
+      for (auto& v : typed) {
+        if (v && (std::stoi(*v) > 127 || std::stoi(*v) < -128)) v = "0";
+      }
+    }
+    int64_t want = expected;
+    if (type->id() == TypeId::kInt8) {
+      want = 0;
+      for (int i = 3; i < 283; ++i) want += typed[i] ? std::stoi(*typed[i]) : 0;
+    }
+    EXPECT_EQ(One("sum", Col(type, typed)->Slice(3, 280)), std::to_string(want));
+  }
+}
+
+}  // namespace
+}  // namespace bundlebase::sql::aggtest
