@@ -33,7 +33,8 @@ class TopNOperator : public PhysicalOperator {
 
   bool is_source() const override { return true; }
   bool source_is_ordered() const override { return true; }
-  Result<std::unique_ptr<GlobalSourceState>> MakeGlobalSourceState(ExecutionContext&) const override;
+  Result<std::unique_ptr<GlobalSourceState>> MakeGlobalSourceState(
+      ExecutionContext&) const override;
   Result<RecordBatchPtr> Produce(ThreadContext& ctx, GlobalSourceState& global,
                                  LocalSourceState& local) const override;
 

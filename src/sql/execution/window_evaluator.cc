@@ -37,7 +37,9 @@ class RankingEvaluator : public WindowEvaluator {
           case Kind::kPercentRank:
             doubles_[r] = size > 1 ? double(rank - 1) / double(size - 1) : 0.0;
             break;
-          case Kind::kCumeDist: doubles_[r] = double(layout_.peer_end[r] - ps) / double(size); break;
+          case Kind::kCumeDist:
+            doubles_[r] = double(layout_.peer_end[r] - ps) / double(size);
+            break;
           case Kind::kNtile: ints_[r] = NtileBucket(r - ps, size); break;
           default: break;
         }
@@ -194,8 +196,9 @@ std::string BoundToString(const WindowFrameBound& b, WindowFrameMode mode) {
 }  // namespace
 
 std::string WindowFrameSpec::ToString() const {
-  const char* name = mode == WindowFrameMode::kRows ? "ROWS" : mode == WindowFrameMode::kRange ? "RANGE"
-                                                                                    : "GROUPS";
+  const char* name = mode == WindowFrameMode::kRows    ? "ROWS"
+                     : mode == WindowFrameMode::kRange ? "RANGE"
+                                                       : "GROUPS";
   return fmt::format("{} BETWEEN {} AND {}", name, BoundToString(start, mode),
                      BoundToString(end, mode));
 }

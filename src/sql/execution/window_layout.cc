@@ -35,7 +35,8 @@ int64_t SearchKey(const std::vector<double>& key, int64_t lo, int64_t hi, double
 
 }  // namespace
 
-Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted, const WindowOperatorSpec& spec) {
+Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted,
+                                         const WindowOperatorSpec& spec) {
   WindowLayout layout;
   const int64_t n = sorted.num_rows();
   layout.num_rows = n;
@@ -69,7 +70,8 @@ Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted, const Window
   return layout;
 }
 
-Status ComputeRangeKey(const RecordBatch& sorted, const WindowOperatorSpec& spec, WindowLayout* layout) {
+Status ComputeRangeKey(const RecordBatch& sorted, const WindowOperatorSpec& spec,
+                       WindowLayout* layout) {
   if (spec.order_keys.size() != 1) {
     return Status::Invalid(
         "RANGE with an offset PRECEDING or FOLLOWING needs exactly one ORDER BY column, not {}",
@@ -90,21 +92,27 @@ Status ComputeRangeKey(const RecordBatch& sorted, const WindowOperatorSpec& spec
       }
     }
   };
+  // Reads values stored as T, as doubles.
+  auto as = [&column](auto zero) {
+    using T = decltype(zero);
+    const T* values = column.values<T>();
+    return [values](int64_t r) { return static_cast<double>(values[r]); };
+  };
   const DataType& type = *column.type();
   switch (type.id()) {
-    case TypeId::kInt8: fill([&](int64_t r) { return double(column.values<int8_t>()[r]); }); break;
-    case TypeId::kInt16: fill([&](int64_t r) { return double(column.values<int16_t>()[r]); }); break;
+    case TypeId::kInt8: fill(as(int8_t{})); break;
+    case TypeId::kInt16: fill(as(int16_t{})); break;
     case TypeId::kInt32:
-    case TypeId::kDate32: fill([&](int64_t r) { return double(column.values<int32_t>()[r]); }); break;
+    case TypeId::kDate32: fill(as(int32_t{})); break;
     case TypeId::kInt64:
     case TypeId::kTimestamp:
-    case TypeId::kTime64: fill([&](int64_t r) { return double(column.values<int64_t>()[r]); }); break;
-    case TypeId::kUInt8: fill([&](int64_t r) { return double(column.values<uint8_t>()[r]); }); break;
-    case TypeId::kUInt16: fill([&](int64_t r) { return double(column.values<uint16_t>()[r]); }); break;
-    case TypeId::kUInt32: fill([&](int64_t r) { return double(column.values<uint32_t>()[r]); }); break;
-    case TypeId::kUInt64: fill([&](int64_t r) { return double(column.values<uint64_t>()[r]); }); break;
-    case TypeId::kFloat32: fill([&](int64_t r) { return double(column.values<float>()[r]); }); break;
-    case TypeId::kFloat64: fill([&](int64_t r) { return column.values<double>()[r]; }); break;
+    case TypeId::kTime64: fill(as(int64_t{})); break;
+    case TypeId::kUInt8: fill(as(uint8_t{})); break;
+    case TypeId::kUInt16: fill(as(uint16_t{})); break;
+    case TypeId::kUInt32: fill(as(uint32_t{})); break;
+    case TypeId::kUInt64: fill(as(uint64_t{})); break;
+    case TypeId::kFloat32: fill(as(float{})); break;
+    case TypeId::kFloat64: fill(as(double{})); break;
     case TypeId::kDecimal128: {
       const double scale = std::pow(10.0, type.scale());
       fill([&](int64_t r) { return double(column.values<__int128>()[r]) / scale; });
@@ -165,8 +173,8 @@ Result<double> RangeOffsetInKeyUnits(const Scalar& offset, const DataType& key_t
   return value;
 }
 
-void ComputeFrames(const WindowFrameSpec& frame, const WindowLayout& layout, int64_t ps, int64_t pe,
-                   double start_offset, double end_offset, int64_t* frame_start,
+void ComputeFrames(const WindowFrameSpec& frame, const WindowLayout& layout, int64_t ps,
+                   int64_t pe, double start_offset, double end_offset, int64_t* frame_start,
                    int64_t* frame_end) {
   // Peer group starts of this partition, for GROUPS offsets.
   std::vector<int64_t> group_starts;
@@ -184,7 +192,8 @@ void ComputeFrames(const WindowFrameSpec& frame, const WindowLayout& layout, int
     while (key_hi > key_lo && layout.range_key_null[key_hi - 1]) --key_hi;
   }
 
-  auto bound = [&](const WindowFrameBound& b, double range_offset, bool is_end, int64_t r) -> int64_t {
+  auto bound = [&](const WindowFrameBound& b, double range_offset, bool is_end,
+                   int64_t r) -> int64_t {
     switch (b.kind) {
       case WindowFrameBoundKind::kUnboundedPreceding: return ps;
       case WindowFrameBoundKind::kUnboundedFollowing: return pe;

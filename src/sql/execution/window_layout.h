@@ -25,18 +25,20 @@ struct WindowLayout {
 };
 
 // Partitions and peer groups of `sorted` (already in window order).
-Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted, const WindowOperatorSpec& spec);
+Result<WindowLayout> ComputeWindowLayout(const RecordBatch& sorted,
+                                         const WindowOperatorSpec& spec);
 
 // Fills the layout's RANGE key from the single order key (an error for other key types).
-Status ComputeRangeKey(const RecordBatch& sorted, const WindowOperatorSpec& spec, WindowLayout* layout);
+Status ComputeRangeKey(const RecordBatch& sorted, const WindowOperatorSpec& spec,
+                       WindowLayout* layout);
 
 // Converts a RANGE offset to the units of the order key of `key_type`.
 Result<double> RangeOffsetInKeyUnits(const Scalar& offset, const DataType& key_type);
 
 // The frames of rows [partition_start, partition_end): frame_start[k] / frame_end[k] for row
 // partition_start + k. RANGE offsets must be converted already (start_offset, end_offset).
-void ComputeFrames(const WindowFrameSpec& frame, const WindowLayout& layout, int64_t partition_start,
-                   int64_t partition_end, double start_offset, double end_offset,
-                   int64_t* frame_start, int64_t* frame_end);
+void ComputeFrames(const WindowFrameSpec& frame, const WindowLayout& layout,
+                   int64_t partition_start, int64_t partition_end, double start_offset,
+                   double end_offset, int64_t* frame_start, int64_t* frame_end);
 
 }  // namespace bundlebase::sql

@@ -32,7 +32,8 @@ bool UsesRangeOffset(const WindowOperatorSpec& spec) {
   for (const WindowFunctionSpec& f : spec.functions) {
     if (f.frame.mode != WindowFrameMode::kRange) continue;
     for (const WindowFrameBound* b : {&f.frame.start, &f.frame.end}) {
-      if (b->kind == WindowFrameBoundKind::kPreceding || b->kind == WindowFrameBoundKind::kFollowing) {
+      if (b->kind == WindowFrameBoundKind::kPreceding ||
+          b->kind == WindowFrameBoundKind::kFollowing) {
         return true;
       }
     }

@@ -79,7 +79,9 @@ inline std::vector<RecordBatchPtr> SplitIntoBatches(const SchemaPtr& schema,
 inline std::vector<Scalar> ColumnValues(const std::vector<RecordBatchPtr>& batches, int c) {
   std::vector<Scalar> out;
   for (const auto& b : batches) {
-    for (int64_t r = 0; r < b->num_rows(); ++r) out.push_back(GetScalar(*b->column(c), r).ValueOrDie());
+    for (int64_t r = 0; r < b->num_rows(); ++r) {
+      out.push_back(GetScalar(*b->column(c), r).ValueOrDie());
+    }
   }
   return out;
 }
