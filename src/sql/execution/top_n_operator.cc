@@ -28,6 +28,13 @@ struct TopNLocalState : LocalSinkState {
   std::vector<RecordBatchPtr> pile;  // pile[0] may be the survivors of the last cut
   int64_t pile_rows = 0;
   int64_t reserved_bytes = 0;
+  // Once a cut kept a full `keep` rows: the first key's prefix of the worst of them. A row
+  // whose prefix is greater is strictly worse and can never make the top, so it is dropped on
+  // arrival, before it is copied anywhere.
+  bool has_boundary = false;
+  uint64_t boundary_prefix = 0;
+  std::vector<uint64_t> prefixes;  // scratch
+  std::vector<RowRef> survivors;   // scratch
 };
 
 struct TopNSourceState : GlobalSourceState {
@@ -55,8 +62,35 @@ Status CutPile(ThreadContext& ctx, TopNSinkState& global, TopNLocalState& local,
   BB_RETURN_NOT_OK(ctx.query().memory().Reserve(local.reserved_bytes, "top-n"));
   global.reserved_bytes.fetch_add(local.reserved_bytes, std::memory_order_relaxed);
   local.pile_rows = best->num_rows();
+  if (best->num_rows() == keep && keep > 0) {
+    const SortKey& key = global.sorter.comparator().keys()[0];
+    local.prefixes.resize(static_cast<size_t>(keep));
+    ComputeSortPrefixes(*best->column(key.column), key, local.prefixes.data());
+    local.has_boundary = true;
+    local.boundary_prefix = local.prefixes.back();
+  }
   local.pile = {std::move(best)};
   return Status::OK();
+}
+
+// The rows of `input` that may still make the top (all of them before the first full cut).
+Result<RecordBatchPtr> DropHopelessRows(const RunSorter& sorter, TopNLocalState& local,
+                                        const RecordBatchPtr& input) {
+  if (!local.has_boundary) return input;
+  const SortKey& key = sorter.comparator().keys()[0];
+  const int64_t n = input->num_rows();
+  local.prefixes.resize(static_cast<size_t>(n));
+  ComputeSortPrefixes(*input->column(key.column), key, local.prefixes.data());
+  local.survivors.clear();
+  for (int64_t r = 0; r < n; ++r) {
+    if (local.prefixes[r] <= local.boundary_prefix) {
+      local.survivors.push_back({0, static_cast<uint32_t>(r)});
+    }
+  }
+  if (local.survivors.empty()) return RecordBatchPtr();
+  if (static_cast<int64_t>(local.survivors.size()) == n) return input;
+  return GatherRows(input->schema(), {input}, local.survivors.data(),
+                    static_cast<int64_t>(local.survivors.size()));
 }
 
 }  // namespace
@@ -97,12 +131,14 @@ Status TopNOperator::Consume(ThreadContext& ctx, const RecordBatchPtr& input,
   auto& global = static_cast<TopNSinkState&>(global_state);
   auto& local = static_cast<TopNLocalState&>(local_state);
   if (limit_ == 0) return Status::OK();
-  const int64_t bytes = EstimateBatchBytes(*input);
+  BB_ASSIGN_OR_RAISE(RecordBatchPtr candidates, DropHopelessRows(global.sorter, local, input));
+  if (!candidates) return Status::OK();
+  const int64_t bytes = EstimateBatchBytes(*candidates);
   BB_RETURN_NOT_OK(ctx.query().memory().Reserve(bytes, "top-n"));
   global.reserved_bytes.fetch_add(bytes, std::memory_order_relaxed);
   local.reserved_bytes += bytes;
-  local.pile.push_back(input);
-  local.pile_rows += input->num_rows();
+  local.pile_rows += candidates->num_rows();
+  local.pile.push_back(std::move(candidates));
   const int64_t cut_at = keep_ > INT64_MAX / 2 ? INT64_MAX : 2 * keep_;
   if (local.pile_rows >= std::max(cut_at, kMinPileRows)) return CutPile(ctx, global, local, keep_);
   return Status::OK();

@@ -2,7 +2,9 @@
 //
 // Each thread keeps only its best n + m rows: incoming batches pile up until they reach twice
 // that (or a few thousand rows), then the pile is cut back to the best n + m by selection
-// (nth_element), so the work stays linear in the input. Finalize picks the best n + m of all
+// (nth_element), so the work stays linear in the input. After the first cut, a row whose first-key
+// prefix is worse than the worst survivor's is dropped on arrival with one integer compare, so
+// most of a large input is never copied. Finalize picks the best n + m of all
 // threads' survivors, in order, and the ordered source hands out rows m .. m + n - 1.
 #pragma once
 

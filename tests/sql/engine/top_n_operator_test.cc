@@ -64,6 +64,33 @@ TEST(TopNOperatorTest, LimitAndOffsetMatchAFullSortAcrossThreads) {
   }
 }
 
+TEST(TopNOperatorTest, TextKeysSharingLongPrefixes) {
+  std::mt19937_64 rng(5);
+  std::vector<std::optional<std::string>> text;
+  for (int i = 0; i < 6000; ++i) {
+    if (rng() % 30 == 0) {
+      text.push_back(std::nullopt);
+    } else {
+      text.push_back("common-prefix-" + std::to_string(rng() % 100000));
+    }
+  }
+  auto schema = MakeSchema({Field("t", Utf8())});
+  auto batches = SplitIntoBatches(schema, {order_testing::MakeStrings(text)}, 250);
+  std::vector<std::string> expected;
+  for (const auto& t : text) {
+    if (t) expected.push_back(*t);
+  }
+  std::sort(expected.begin(), expected.end());
+  for (int threads : {1, 2, 4}) {
+    TopNOperator top(schema, std::make_unique<BatchSource>(schema, batches),
+                     {SortKey::Default(0, true)}, 7, 3);
+    ASSERT_OK_AND_ASSIGN(auto out, RunPlan(top, threads));
+    auto got = Values<std::string>(out, 0);
+    ASSERT_EQ(got.size(), 7u);
+    for (size_t r = 0; r < got.size(); ++r) EXPECT_EQ(*got[r], expected[3 + r]);
+  }
+}
+
 TEST(TopNOperatorTest, EmptyInputAndExplain) {
   auto schema = MakeSchema({Field("k", Int64())});
   TopNOperator top(schema, std::make_unique<BatchSource>(schema, std::vector<RecordBatchPtr>{}),
