@@ -130,12 +130,6 @@ TEST(AggregateSum, ScalarArgument) {
   EXPECT_EQ(result, Strings{"12"});
 }
 
-}  // namespace
-}  // namespace bundlebase::sql::aggtest
-
-namespace bundlebase::sql::aggtest {
-namespace {
-
 // Blocks of 64 rows that mix NULLs and values take the masked path; check every input type.
 TEST(AggregateSum, UngroupedWithNullsEveryType) {
   std::vector<std::optional<std::string>> values;
