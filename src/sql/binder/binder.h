@@ -46,9 +46,6 @@ class Binder {
   Result<ExprPtr> BindStandaloneExpression(const ParsedExpr& expr, const Schema& schema);
 
   // Internal: the pieces other binder files call on each other.
-  struct CteEntry {
-    const CommonTableExpr* cte;
-  };
   ColumnId NewColumnId() { return next_column_id_++; }
   std::string_view sql() const { return sql_; }
   const FunctionRegistry& registry() const { return registry_; }
@@ -62,20 +59,24 @@ class Binder {
   Result<LogicalPtr> BindTableRef(const TableRef& ref, BindScope* scope);
 
   std::string Position(int location) const;
+  // The CTE `name` refers to among those in scope, innermost first, or null.
+  const CommonTableExpr* FindCte(const Identifier& name) const;
+  const Catalog& catalog() const { return catalog_; }
+  Result<LogicalPtr> ScanOf(TablePtr table, const std::string& label, const std::string& alias,
+                            const std::vector<Identifier>& column_aliases, BindScope* scope);
+  // Adds an output binding for `plan`'s columns under `alias` to `scope`.
+  Status AddBinding(const LogicalOperator& plan, const std::string& alias,
+                    const std::vector<Identifier>& column_aliases, BindScope* scope);
 
  private:
   Result<LogicalPtr> BindBaseTable(const BaseTableRef& ref, BindScope* scope);
   Result<LogicalPtr> BindTableFunction(const TableFunctionRef& ref, BindScope* scope);
   Result<LogicalPtr> BindSubqueryRef(const SubqueryRef& ref, BindScope* scope);
   Result<LogicalPtr> BindJoin(const JoinRef& ref, BindScope* scope);
-  Result<LogicalPtr> BindCteReference(const CommonTableExpr& cte, const Identifier& alias,
-                                      const std::vector<Identifier>& column_aliases,
+  Result<LogicalPtr> BindCteReference(const CommonTableExpr& cte, const TableRef& ref,
                                       BindScope* scope);
-  Result<LogicalPtr> ScanOf(TablePtr table, const std::string& label, const std::string& alias,
-                            const std::vector<Identifier>& column_aliases, BindScope* scope);
-  // Adds an output binding for `plan`'s columns under `alias` to `scope`.
-  Status AddBinding(const LogicalOperator& plan, const std::string& alias,
-                    const std::vector<Identifier>& column_aliases, BindScope* scope);
+  Result<LogicalPtr> BindView(const std::string& sql, const std::string& alias,
+                              const TableRef& ref, BindScope* scope);
 
   const Catalog& catalog_;
   const FunctionRegistry& registry_;

@@ -12,11 +12,25 @@ namespace {
 
 bool IsUntypedLiteral(const ExprPtr& e) { return e->kind == BoundExprKind::kLiteral && e->untyped; }
 
+
+}  // namespace
+
 std::vector<ArgumentInfo> ArgInfos(const std::vector<ExprPtr>& args) {
   std::vector<ArgumentInfo> infos;
-  for (const auto& a : args) infos.push_back({a->type, IsUntypedLiteral(a)});
+  for (const auto& a : args) {
+    ArgumentInfo info;
+    info.type = a->type;
+    info.untyped_literal = IsUntypedLiteral(a);
+    if (a->kind == BoundExprKind::kLiteral && !a->literal.is_null() &&
+        a->type->id() == TypeId::kUtf8) {
+      info.literal_text = a->literal.get<std::string>();
+    }
+    infos.push_back(std::move(info));
+  }
   return infos;
 }
+
+namespace {
 
 ExprPtr Untyped(Scalar value) {
   auto e = std::make_shared<Expression>(*MakeLiteral(std::move(value)));

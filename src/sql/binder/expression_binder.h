@@ -72,6 +72,9 @@ class ExpressionBinder {
   std::vector<ColumnId> correlated_;
 };
 
+// What the function registry needs to know about bound arguments.
+std::vector<ArgumentInfo> ArgInfos(const std::vector<ExprPtr>& args);
+
 // True when `expr` (parsed) contains an aggregate call outside any subquery or window.
 bool ContainsAggregate(const ParsedExpr& expr, const FunctionRegistry& registry);
 bool ContainsWindow(const ParsedExpr& expr);

@@ -49,7 +49,7 @@ int64_t MemoryTable::num_rows() const {
   return rows;
 }
 
-Status MemoryTable::Append(RecordBatchPtr batch) {
+Status MemoryTable::Append(RecordBatchPtr batch) const {
   if (batch->num_columns() != schema_->num_fields()) {
     return Status::Invalid("INSERT has {} columns but the table has {}", batch->num_columns(),
                            schema_->num_fields());

@@ -18,13 +18,15 @@ class MemoryTable : public Table {
   Result<std::unique_ptr<TableScan>> Scan(const ScanRequest& request) const override;
 
   // Appends rows (INSERT). The batch's types must equal the table's; names are not checked.
-  Status Append(RecordBatchPtr batch);
+  // Const because a table handle is shared by the statements that read
+  // it; the rows themselves live behind the lock.
+  Status Append(RecordBatchPtr batch) const;
   int64_t num_rows() const;
 
  private:
   SchemaPtr schema_;
-  mutable std::mutex mu_;  // Append may run while another statement holds a scan's snapshot
-  std::vector<RecordBatchPtr> batches_;
+  mutable std::mutex mu_;
+  mutable std::vector<RecordBatchPtr> batches_;
 };
 
 class ViewTable : public Table {

@@ -37,7 +37,6 @@ struct ScanPredicate {
   int column = 0;  // index into the table's schema
   Op op = Op::kEq;
   Scalar value;    // unused for kIsNull / kIsNotNull
-  std::string ToString(const Schema& schema) const;
 };
 
 struct ScanRequest {

@@ -8,8 +8,9 @@
 
 namespace bundlebase::sql {
 
-FilterOperator::FilterOperator(PhysicalOperatorPtr child, ExprPtr predicate)
-    : PhysicalOperator(child->schema(), SingleChild(std::move(child))), predicate_(std::move(predicate)) {}
+FilterOperator::FilterOperator(SchemaPtr schema, PhysicalOperatorPtr child, ExprPtr predicate)
+    : PhysicalOperator(std::move(schema), SingleChild(std::move(child))),
+      predicate_(std::move(predicate)) {}
 
 Result<RecordBatchPtr> FilterOperator::Execute(ThreadContext& ctx, const RecordBatchPtr& input,
                                                OperatorState&) const {

@@ -8,8 +8,8 @@ namespace bundlebase::sql {
 
 class FilterOperator : public PhysicalOperator {
  public:
-  // `predicate` is resolved against the child's output.
-  FilterOperator(PhysicalOperatorPtr child, ExprPtr predicate);
+  // `schema` is the child's; `predicate` is resolved against the child's output.
+  FilterOperator(SchemaPtr schema, PhysicalOperatorPtr child, ExprPtr predicate);
   std::string name() const override { return "FILTER"; }
   std::string details() const override { return predicate_->ToString(); }
   int streaming_child() const override { return 0; }

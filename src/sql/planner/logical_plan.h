@@ -27,6 +27,8 @@ enum class LogicalKind : uint8_t {
   kWindow,       // window functions over the input
   kUnionAll,     // children's rows, one after another
   kSetOperation, // UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]
+  kSingleRow,    // a scalar subquery's result: exactly one row (NULLs when the input is empty;
+                 // more than one row is an error)
 };
 
 enum class LogicalJoinType : uint8_t { kInner, kLeft, kRight, kFull, kSemi, kAnti, kNullAwareAnti };
@@ -47,7 +49,7 @@ struct BoundAggregate {
   std::string display;
 };
 
-enum class WindowFunctionKind : uint8_t {
+enum class BoundWindowKind : uint8_t {
   kAggregate, kRowNumber, kRank, kDenseRank, kPercentRank, kCumeDist, kNtile, kLag, kLead,
   kFirstValue, kLastValue, kNthValue,
 };
@@ -63,7 +65,7 @@ struct BoundWindowBound {
 };
 
 struct BoundWindowFunction {
-  WindowFunctionKind kind = WindowFunctionKind::kAggregate;
+  BoundWindowKind kind = BoundWindowKind::kAggregate;
   BoundAggregate aggregate;  // kAggregate (its args) — other kinds use `args`
   std::vector<ExprPtr> args;
   std::vector<ExprPtr> partition_by;
@@ -120,5 +122,15 @@ class LogicalOperator {
   // EXPLAIN text of the logical plan.
   std::string ToString(int depth = 0) const;
 };
+
+// Builders that fill in the output columns.
+LogicalPtr MakeLogicalJoin(LogicalJoinType type, LogicalPtr left, LogicalPtr right,
+                           ExprPtr condition);
+LogicalPtr MakeLogicalFilter(LogicalPtr child, ExprPtr predicate);
+// Output column i is expressions[i] named names[i], with a fresh id from ids[i].
+LogicalPtr MakeLogicalProjection(LogicalPtr child, std::vector<ExprPtr> expressions,
+                                 std::vector<std::string> names, std::vector<ColumnId> ids);
+LogicalPtr MakeLogicalLimit(LogicalPtr child, int64_t limit, int64_t offset);
+LogicalPtr MakeLogicalSort(LogicalPtr child, std::vector<BoundOrderKey> keys);
 
 }  // namespace bundlebase::sql
