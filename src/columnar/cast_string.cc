@@ -189,7 +189,8 @@ bool CanCastFromUtf8(const DataType& to) {
     case TypeId::kBinary:
     case TypeId::kDate32:
     case TypeId::kTime64:
-    case TypeId::kTimestamp: return true;
+    case TypeId::kTimestamp:
+    case TypeId::kInterval: return true;
     default: return to.is_integer() || to.is_floating();
   }
 }
@@ -212,6 +213,15 @@ Result<ArrayPtr> CastFromUtf8(const Array& in, const DataTypePtr& to, const Cast
     case TypeId::kDate32: return ParseDate(in, to, o);
     case TypeId::kTime64: return ParseTime(in, to, o);
     case TypeId::kTimestamp: return ParseTimestampColumn(in, to, o);
+    case TypeId::kInterval:
+      return MapRows<MonthDayNano>(
+          in, to, o,
+          [&in](int64_t i, MonthDayNano* out) {
+            auto v = ParseInterval(in.GetView(i));
+            if (v) *out = *v;
+            return v.has_value();
+          },
+          [&](int64_t i) { return CannotParse(in, i, *to); });
     default:
       return VisitInteger(to->id(), [&]<typename O>(Tag<O>) {
         if constexpr (std::is_signed_v<O>) return ParseSigned<O>(in, to, o);

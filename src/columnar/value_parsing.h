@@ -57,6 +57,9 @@ std::optional<ParsedTimestamp> ParseTimestamp(std::string_view text, TimeUnit un
 
 // The unscaled value of a decimal(precision, scale); fails when it needs more than
 // `precision` digits. 1 <= precision <= 38, 0 <= scale <= precision.
+// PostgreSQL's interval input: '90 days', '1 year 2 months', '1 day 02:30:00', '2 weeks ago'.
+std::optional<MonthDayNano> ParseInterval(std::string_view text);
+
 std::optional<__int128> ParseDecimal128(std::string_view text, int precision, int scale);
 
 }  // namespace bundlebase

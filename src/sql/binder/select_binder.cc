@@ -200,6 +200,10 @@ Result<LogicalPtr> SelectBinder::Assemble() {
     agg->aggregates = aggregates_;
     agg->children.push_back(std::move(plan));
     plan = std::move(agg);
+    for (auto& pending : after_aggregate_) {
+      plan = MakeLogicalJoin(pending.type, std::move(plan), std::move(pending.right),
+                             std::move(pending.condition));
+    }
     if (having_) plan = MakeLogicalFilter(std::move(plan), FoldConstants(having_, now));
   }
   if (!windows_.empty()) {

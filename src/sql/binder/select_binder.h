@@ -73,6 +73,15 @@ class SelectBinder {
   std::vector<BoundWindowFunction> windows_;
   std::vector<ColumnId> window_ids_;
   std::vector<ExprPtr> correlated_predicates_;
+  // Scalar subqueries in the select list, HAVING or ORDER BY of a grouped query join the
+  // aggregate's output, not the FROM clause: they wait here until the aggregate exists.
+  struct PendingJoin {
+    LogicalJoinType type;
+    LogicalPtr right;
+    ExprPtr condition;
+  };
+  std::vector<PendingJoin> after_aggregate_;
+  bool binding_grouped_value_ = false;
   std::vector<int> correlated_group_keys_;  // group keys added for decorrelation (outputs)
 
   std::vector<OutputColumn> outputs_;  // visible select list

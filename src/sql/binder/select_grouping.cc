@@ -213,10 +213,21 @@ ExpressionBinder::Hooks SelectBinder::ValueHooks() {
 
 Result<ExprPtr> SelectBinder::BindValue(const ParsedExpr& expr) {
   ExpressionBinder binder(binder_, scope_, ValueHooks());
-  return binder.Bind(expr);
+  binding_grouped_value_ = grouped_;
+  Result<ExprPtr> bound = binder.Bind(expr);
+  binding_grouped_value_ = false;
+  return bound;
 }
 
 Result<ExprPtr> SelectBinder::BindAggregateCall(const FunctionCallExpr& call) {
+  // Subqueries inside an aggregate's arguments feed the aggregate: they join the FROM clause.
+  const bool saved_grouped_value = binding_grouped_value_;
+  binding_grouped_value_ = false;
+  struct Restore {
+    bool& flag;
+    bool value;
+    ~Restore() { flag = value; }
+  } restore{binding_grouped_value_, saved_grouped_value};
   ExpressionBinder::Hooks inner_hooks;
   inner_hooks.context = "aggregate function calls (they cannot be nested)";
   inner_hooks.subquery = [this](const SubqueryExpr& s) { return PlanSubquery(s); };

@@ -176,15 +176,25 @@ Result<ExprPtr> SelectBinder::PlanSubquery(const SubqueryExpr& sub) {
   // The visible select list is the first columns; a scalar subquery must have one.
   ExprPtr result = MakeColumnRef(subplan->output_ids[0], subplan->output_fields[0].type,
                                  subplan->output_fields[0].name);
+  LogicalJoinType type = LogicalJoinType::kLeft;
   if (conditions.empty()) {
     auto single = std::make_unique<LogicalOperator>(LogicalKind::kSingleRow);
     single->output_ids = subplan->output_ids;
     single->output_fields = subplan->output_fields;
     single->children.push_back(std::move(subplan));
-    plan_ = MakeLogicalJoin(LogicalJoinType::kInner, std::move(plan_), std::move(single), nullptr);
+    subplan = std::move(single);
+    type = LogicalJoinType::kInner;
+  }
+  if (binding_grouped_value_) {
+    if (!conditions.empty()) {
+      return Status::NotImplemented(
+          "a correlated subquery in the select list or HAVING of a grouped query is not "
+          "supported{}",
+          binder_.Position(sub.location));
+    }
+    after_aggregate_.push_back({type, std::move(subplan), nullptr});
   } else {
-    plan_ = MakeLogicalJoin(LogicalJoinType::kLeft, std::move(plan_), std::move(subplan),
-                            JoinConjuncts(conditions));
+    plan_ = MakeLogicalJoin(type, std::move(plan_), std::move(subplan), JoinConjuncts(conditions));
   }
   return result;
 }

@@ -15,6 +15,54 @@ bool Covers(const std::vector<ColumnId>& ids, const ExprPtr& e) {
   return true;
 }
 
+// (a AND b) OR (a AND c) -> a AND (b OR c): a condition every branch of an OR shares can be
+// pushed (TPC-H Q19's join key sits inside an OR of three branches).
+void FactorOrs(std::vector<ExprPtr>* conjuncts) {
+  std::vector<ExprPtr> out;
+  for (auto& c : *conjuncts) {
+    if (c->kind != BoundExprKind::kOr) {
+      out.push_back(c);
+      continue;
+    }
+    std::vector<std::vector<ExprPtr>> branches;
+    for (const auto& b : c->children) {
+      branches.emplace_back();
+      SplitConjuncts(b, &branches.back());
+    }
+    std::vector<ExprPtr> common;
+    for (const auto& candidate : branches[0]) {
+      const std::string key = candidate->ToString();
+      bool everywhere = candidate->IsDeterministic();
+      for (size_t i = 1; i < branches.size() && everywhere; ++i) {
+        bool found = false;
+        for (const auto& e : branches[i]) found |= e->ToString() == key;
+        everywhere = found;
+      }
+      if (everywhere) common.push_back(candidate);
+    }
+    if (common.empty()) {
+      out.push_back(c);
+      continue;
+    }
+    std::vector<ExprPtr> rest_branches;
+    bool some_branch_empty = false;
+    for (auto& branch : branches) {
+      std::vector<ExprPtr> rest;
+      for (auto& e : branch) {
+        bool shared = false;
+        for (const auto& k : common) shared |= k->ToString() == e->ToString();
+        if (!shared) rest.push_back(e);
+      }
+      some_branch_empty |= rest.empty();
+      rest_branches.push_back(JoinConjuncts(std::move(rest)));
+    }
+    out.insert(out.end(), common.begin(), common.end());
+    // A branch left with nothing is always true, and so is the OR.
+    if (!some_branch_empty) out.push_back(MakeLogical(BoundExprKind::kOr, std::move(rest_branches)));
+  }
+  *conjuncts = std::move(out);
+}
+
 LogicalPtr WithFilters(LogicalPtr plan, std::vector<ExprPtr> conjuncts) {
   if (conjuncts.empty()) return plan;
   return MakeLogicalFilter(std::move(plan), JoinConjuncts(std::move(conjuncts)));
@@ -32,6 +80,7 @@ LogicalPtr PushIntoJoin(LogicalPtr join, std::vector<ExprPtr> pending) {
   const auto& left_ids = join->children[0]->output_ids;
   const auto& right_ids = join->children[1]->output_ids;
   std::vector<ExprPtr> to_left, to_right, to_join, above;
+  FactorOrs(&pending);
   for (auto& c : pending) {
     if (!c->IsDeterministic()) {
       above.push_back(c);
