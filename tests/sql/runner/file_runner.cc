@@ -4,7 +4,6 @@
 #include <regex>
 
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include "result_rows.h"
 
@@ -27,32 +26,39 @@ std::string IndentLines(const std::vector<std::string>& lines) {
   return Indent(joined);
 }
 
-void ReportFailure(std::ostream& out, const TestFile& file, const Record& record,
-                   const std::string& what, const std::string& details) {
-  fmt::print(out, "{}:{}: {}\n  SQL:\n{}\n{}\n\n", file.path, record.line, what,
-             Indent(record.sql), details);
-}
+constexpr const char* kWrongResult = "wrong result";
 
-// The outcome of a statement record against its expectation; nullopt when it is as expected.
-std::optional<std::string> CheckStatement(const Record& record, const Status& status) {
+// Why a statement record did not go as expected: the report's details and a one-line reason.
+struct StatementProblem {
+  std::string details;
+  std::string reason;
+};
+
+std::optional<StatementProblem> CheckStatement(const Record& record, const Status& status) {
   if (record.kind == RecordKind::kStatementOk) {
     if (status.ok()) return std::nullopt;
-    return fmt::format("  expected: success\n  actual:   error: {}", status.message());
+    return StatementProblem{
+        fmt::format("  expected: success\n  actual:   error: {}", status.message()),
+        status.message()};
   }
   if (status.ok()) {
-    return fmt::format("  expected: an error matching /{}/\n  actual:   success",
-                       record.error_regex);
+    return StatementProblem{
+        fmt::format("  expected: an error matching /{}/\n  actual:   success",
+                    record.error_regex),
+        fmt::format("no error, expected one matching /{}/", record.error_regex)};
   }
   std::regex pattern;
   try {
     pattern = std::regex(record.error_regex, std::regex::ECMAScript | std::regex::icase);
   } catch (const std::regex_error& error) {
-    return fmt::format("  the record's regex /{}/ is invalid: {}", record.error_regex,
-                       error.what());
+    std::string details = fmt::format("  the record's regex /{}/ is invalid: {}",
+                                      record.error_regex, error.what());
+    return StatementProblem{details, details};
   }
   if (std::regex_search(status.message(), pattern)) return std::nullopt;
-  return fmt::format("  expected: an error matching /{}/\n  actual:   error: {}",
-                     record.error_regex, status.message());
+  return StatementProblem{fmt::format("  expected: an error matching /{}/\n  actual:   error: {}",
+                                      record.error_regex, status.message()),
+                          status.message()};
 }
 
 // A query's rows in canonical form and the record's sort order, or why there are none.
@@ -66,8 +72,8 @@ Result<CanonicalRows> QueryRows(SqlBackend& backend, const Record& record) {
 class SingleBackendRun {
  public:
   SingleBackendRun(const TestFile& file, SqlBackend& backend, std::ostream& failures,
-                   bool rewrite)
-      : file_(file), backend_(backend), failures_(failures), rewrite_(rewrite) {}
+                   const FailurePolicy& policy, bool rewrite)
+      : file_(file), backend_(backend), judge_(file, failures, policy), rewrite_(rewrite) {}
 
   RunTally Run(std::string* rewritten) {
     size_t copied_up_to = 0;
@@ -76,12 +82,11 @@ class SingleBackendRun {
         if (record.RunsOn(backend_.name())) break;
         continue;
       }
-      bool is_query = record.kind == RecordKind::kQuery;
       if (!record.RunsOn(backend_.name())) {
-        ++(is_query ? tally_.queries_skipped : tally_.statements_skipped);
+        judge_.Skipped(record);
         continue;
       }
-      if (!is_query) {
+      if (record.kind != RecordKind::kQuery) {
         RunStatement(record);
         continue;
       }
@@ -95,6 +100,7 @@ class SingleBackendRun {
         copied_up_to = record.end;
       }
     }
+    judge_.CheckListedLinesAreRecords();
     if (rewritten != nullptr) {
       for (; copied_up_to < file_.lines.size(); ++copied_up_to) {
         new_lines_.push_back(file_.lines[copied_up_to]);
@@ -102,18 +108,18 @@ class SingleBackendRun {
       rewritten->clear();
       for (const auto& line : new_lines_) *rewritten += line + "\n";
     }
-    return tally_;
+    return judge_.tally();
   }
 
  private:
   void RunStatement(const Record& record) {
-    std::optional<std::string> problem = CheckStatement(record, backend_.Execute(record.sql));
+    std::optional<StatementProblem> problem =
+        CheckStatement(record, backend_.Execute(record.sql));
     if (!problem) {
-      ++tally_.statements_passed;
+      judge_.Passed(record);
       return;
     }
-    ++tally_.statements_failed;
-    ReportFailure(failures_, file_, record, "statement failed", *problem);
+    judge_.Failed(record, "statement failed", problem->details, problem->reason);
   }
 
   // The query's canonical rows when they could be read (for a rewrite), whether or not they
@@ -121,13 +127,12 @@ class SingleBackendRun {
   std::optional<CanonicalRows> RunQuery(const Record& record) {
     Result<CanonicalRows> actual = QueryRows(backend_, record);
     if (!actual.ok()) {
-      ++tally_.queries_failed;
-      ReportFailure(failures_, file_, record, "query failed",
-                    "  error: " + actual.status().message());
+      judge_.Failed(record, "query failed", "  error: " + actual.status().message(),
+                    actual.status().message());
       return std::nullopt;
     }
     if (rewrite_) {
-      ++tally_.queries_passed;
+      judge_.Passed(record);
       return *actual;
     }
     CanonicalRows expected = SplitExpectedLines(record.expected_lines);
@@ -135,22 +140,21 @@ class SingleBackendRun {
     std::optional<std::string> mismatch =
         DescribeMismatch(record.types, record.sort_mode, expected, *actual);
     if (!mismatch) {
-      ++tally_.queries_passed;
+      judge_.Passed(record);
     } else {
-      ++tally_.queries_failed;
-      ReportFailure(failures_, file_, record, "wrong result: " + *mismatch,
+      judge_.Failed(record, "wrong result: " + *mismatch,
                     fmt::format("  expected:\n{}\n  actual:\n{}",
                                 IndentLines(RenderRows(expected)),
-                                IndentLines(RenderRows(*actual))));
+                                IndentLines(RenderRows(*actual))),
+                    kWrongResult);
     }
     return *actual;
   }
 
   const TestFile& file_;
   SqlBackend& backend_;
-  std::ostream& failures_;
+  RecordJudge judge_;
   bool rewrite_;
-  RunTally tally_;
   std::vector<std::string> new_lines_;
 };
 
@@ -159,29 +163,69 @@ std::string DescribeOutcome(const Result<CanonicalRows>& rows) {
   return IndentLines(RenderRows(*rows));
 }
 
-}  // namespace
-
-void RunTally::Add(const RunTally& other) {
-  queries_passed += other.queries_passed;
-  queries_failed += other.queries_failed;
-  queries_skipped += other.queries_skipped;
-  statements_passed += other.statements_passed;
-  statements_failed += other.statements_failed;
-  statements_skipped += other.statements_skipped;
+void RunStatementOnBoth(const Record& record, SqlBackend& first, SqlBackend& second,
+                        RecordJudge& judge) {
+  std::string details;
+  std::string reason;
+  bool runs_anywhere = false;
+  // The second backend's problem names the reason when both have one: it is the engine under
+  // test in the usual postgres,bundlebase pairing.
+  for (SqlBackend* backend : {&first, &second}) {
+    if (!record.RunsOn(backend->name())) continue;
+    runs_anywhere = true;
+    if (auto problem = CheckStatement(record, backend->Execute(record.sql))) {
+      details += fmt::format("{}on {}:\n{}", details.empty() ? "" : "\n", backend->name(),
+                             problem->details);
+      reason = problem->reason;
+    }
+  }
+  if (!runs_anywhere) {
+    judge.Skipped(record);
+  } else if (!details.empty()) {
+    judge.Failed(record, "statement failed", details, reason);
+  } else {
+    judge.Passed(record);
+  }
 }
 
-RunTally RunFile(const TestFile& file, SqlBackend& backend, std::ostream& failures) {
-  return SingleBackendRun(file, backend, failures, /*rewrite=*/false).Run(nullptr);
+void CompareQueryOnBoth(const Record& record, SqlBackend& first, SqlBackend& second,
+                        RecordJudge& judge) {
+  Result<CanonicalRows> a = QueryRows(first, record);
+  Result<CanonicalRows> b = QueryRows(second, record);
+  std::optional<std::string> mismatch;
+  std::string reason = kWrongResult;
+  if (a.ok() && b.ok()) {
+    mismatch = DescribeMismatch(record.types, record.sort_mode, *a, *b);
+  } else {
+    mismatch = fmt::format("the query failed on {}", !a.ok() ? first.name() : second.name());
+    reason = !b.ok() ? b.status().message() : a.status().message();
+  }
+  if (!mismatch) {
+    judge.Passed(record);
+    return;
+  }
+  judge.Failed(record, "backends differ: " + *mismatch,
+               fmt::format("  {}:\n{}\n  {}:\n{}", first.name(), DescribeOutcome(a),
+                           second.name(), DescribeOutcome(b)),
+               reason);
+}
+
+}  // namespace
+
+RunTally RunFile(const TestFile& file, SqlBackend& backend, std::ostream& failures,
+                 const FailurePolicy& policy) {
+  return SingleBackendRun(file, backend, failures, policy, /*rewrite=*/false).Run(nullptr);
 }
 
 RunTally RewriteFile(const TestFile& file, SqlBackend& backend, std::ostream& failures,
                      std::string* rewritten) {
-  return SingleBackendRun(file, backend, failures, /*rewrite=*/true).Run(rewritten);
+  return SingleBackendRun(file, backend, failures, FailurePolicy(), /*rewrite=*/true)
+      .Run(rewritten);
 }
 
 RunTally RunFileDifferential(const TestFile& file, SqlBackend& first, SqlBackend& second,
-                             std::ostream& failures) {
-  RunTally tally;
+                             std::ostream& failures, const FailurePolicy& policy) {
+  RecordJudge judge(file, failures, policy);
   for (const Record& record : file.records) {
     bool on_first = record.RunsOn(first.name());
     bool on_second = record.RunsOn(second.name());
@@ -190,46 +234,15 @@ RunTally RunFileDifferential(const TestFile& file, SqlBackend& first, SqlBackend
       continue;
     }
     if (record.kind != RecordKind::kQuery) {
-      std::optional<std::string> problem;
-      for (SqlBackend* backend : {&first, &second}) {
-        if (!record.RunsOn(backend->name())) continue;
-        if (auto p = CheckStatement(record, backend->Execute(record.sql))) {
-          problem = fmt::format("{}on {}:\n{}", problem ? *problem + "\n" : "", backend->name(),
-                                *p);
-        }
-      }
-      if (!on_first && !on_second) {
-        ++tally.statements_skipped;
-      } else if (problem) {
-        ++tally.statements_failed;
-        ReportFailure(failures, file, record, "statement failed", *problem);
-      } else {
-        ++tally.statements_passed;
-      }
-      continue;
-    }
-    if (!on_first || !on_second) {
-      ++tally.queries_skipped;
-      continue;
-    }
-    Result<CanonicalRows> a = QueryRows(first, record);
-    Result<CanonicalRows> b = QueryRows(second, record);
-    std::optional<std::string> mismatch;
-    if (a.ok() && b.ok()) {
-      mismatch = DescribeMismatch(record.types, record.sort_mode, *a, *b);
+      RunStatementOnBoth(record, first, second, judge);
+    } else if (!on_first || !on_second) {
+      judge.Skipped(record);
     } else {
-      mismatch = fmt::format("the query failed on {}", !a.ok() ? first.name() : second.name());
+      CompareQueryOnBoth(record, first, second, judge);
     }
-    if (!mismatch) {
-      ++tally.queries_passed;
-      continue;
-    }
-    ++tally.queries_failed;
-    ReportFailure(failures, file, record, "backends differ: " + *mismatch,
-                  fmt::format("  {}:\n{}\n  {}:\n{}", first.name(), DescribeOutcome(a),
-                              second.name(), DescribeOutcome(b)));
   }
-  return tally;
+  judge.CheckListedLinesAreRecords();
+  return judge.tally();
 }
 
 }  // namespace bundlebase::sql

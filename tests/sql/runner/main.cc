@@ -4,11 +4,15 @@
 //   sqllogictest --differential[=A,B] FILE_OR_DIR...  compare two backends (postgres,bundlebase)
 //   sqllogictest --rewrite [--backend=NAME] FILE...  replace expected rows with NAME's results
 //   sqllogictest --count FILE_OR_DIR...              count the records, run nothing
-// A directory stands for its *.test files. The exit status is non-zero on any failure.
+// With --known-failures=LIST, the failing records LIST names count as known failures and a
+// listed record that passes is a failure; --write-known-failures=LIST writes the run's failing
+// records as a new list (known_failures.h). A directory stands for its *.test files. The exit
+// status is non-zero on any failure (when writing a list: when a file could not be run).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +20,7 @@
 
 #include "backend_registry.h"
 #include "file_runner.h"
+#include "known_failures.h"
 #include "test_file.h"
 
 namespace bundlebase::sql {
@@ -26,12 +31,14 @@ struct Options {
   std::string differential_with;  // the second backend; empty unless --differential
   bool rewrite = false;
   bool count = false;
+  std::string known_failures_path;
+  std::string write_known_failures_path;
   std::vector<std::string> files;
 };
 
 constexpr const char* kUsage =
     "usage: sqllogictest [--backend=NAME | --differential[=A,B] | --rewrite | --count] "
-    "FILE_OR_DIR...\n";
+    "[--known-failures=LIST] [--write-known-failures=LIST] FILE_OR_DIR...\n";
 
 Result<Options> ParseOptions(int argc, char** argv) {
   Options options;
@@ -50,6 +57,10 @@ Result<Options> ParseOptions(int argc, char** argv) {
       }
       options.backend = pair.substr(0, comma);
       options.differential_with = pair.substr(comma + 1);
+    } else if (arg.rfind("--known-failures=", 0) == 0) {
+      options.known_failures_path = arg.substr(17);
+    } else if (arg.rfind("--write-known-failures=", 0) == 0) {
+      options.write_known_failures_path = arg.substr(23);
     } else if (arg == "--rewrite") {
       options.rewrite = true;
     } else if (arg == "--count") {
@@ -65,6 +76,12 @@ Result<Options> ParseOptions(int argc, char** argv) {
   if (inputs.empty()) return Status::Invalid("no test files given\n{}", kUsage);
   if (options.rewrite && !options.differential_with.empty()) {
     return Status::Invalid("--rewrite takes one backend, not --differential");
+  }
+  bool uses_lists =
+      !options.known_failures_path.empty() || !options.write_known_failures_path.empty();
+  if (options.rewrite && uses_lists) {
+    return Status::Invalid("--rewrite records results, it does not judge them: drop "
+                           "--known-failures / --write-known-failures");
   }
   for (const auto& input : inputs) {
     if (!std::filesystem::is_directory(input)) {
@@ -116,39 +133,50 @@ Status WriteFile(const std::string& path, const std::string& text) {
   return Status::OK();
 }
 
-// Runs one file, returning its tally; an unreadable file or a backend that cannot start
-// counts as a failed statement so the run fails.
-RunTally RunOneFile(const Options& options, const std::string& path, BackendProvider& provider,
-                    BackendProvider* second_provider) {
-  RunTally broken;
-  broken.statements_failed = 1;
+// Runs one file, returning its tally; nullopt when the file could not be run (unreadable, or
+// a backend that cannot start), which has been reported.
+std::optional<RunTally> RunOneFile(const Options& options, const std::string& path,
+                                   BackendProvider& provider, BackendProvider* second_provider,
+                                   const FailurePolicy& policy) {
   auto file = ReadTestFile(path);
   if (!file.ok()) {
     std::cerr << file.status().message() << "\n";
-    return broken;
+    return std::nullopt;
   }
   auto backend = provider.OpenFresh(path);
   if (!backend.ok()) {
     std::cerr << path << ": " << backend.status().message() << "\n";
-    return broken;
+    return std::nullopt;
   }
   if (second_provider != nullptr) {
     auto second = second_provider->OpenFresh(path);
     if (!second.ok()) {
       std::cerr << path << ": " << second.status().message() << "\n";
-      return broken;
+      return std::nullopt;
     }
-    return RunFileDifferential(*file, **backend, **second, std::cerr);
+    return RunFileDifferential(*file, **backend, **second, std::cerr, policy);
   }
-  if (!options.rewrite) return RunFile(*file, **backend, std::cerr);
+  if (!options.rewrite) return RunFile(*file, **backend, std::cerr, policy);
   std::string rewritten;
   RunTally tally = RewriteFile(*file, **backend, std::cerr, &rewritten);
   Status written = WriteFile(path, rewritten);
   if (!written.ok()) {
     std::cerr << written.message() << "\n";
-    return broken;
+    return std::nullopt;
   }
   return tally;
+}
+
+void PrintSummary(const RunTally& total, size_t file_count) {
+  fmt::print("sqllogictest: {} queries passed, {} failed, {} known failures, {} skipped in {} "
+             "files ({} statements passed, {} failed, {} known failures, {} skipped)\n",
+             total.queries_passed, total.queries_failed, total.queries_known_failed,
+             total.queries_skipped, file_count, total.statements_passed,
+             total.statements_failed, total.statements_known_failed, total.statements_skipped);
+  if (total.stale_known_failures > 0) {
+    fmt::print("sqllogictest: {} known-failures entries name no record\n",
+               total.stale_known_failures);
+  }
 }
 
 int Main(int argc, char** argv) {
@@ -172,16 +200,44 @@ int Main(int argc, char** argv) {
     }
     second_provider = std::move(*second);
   }
-  RunTally total;
-  for (const auto& path : options->files) {
-    total.Add(RunOneFile(*options, path, **provider, second_provider.get()));
+  std::optional<KnownFailures> known;
+  if (!options->known_failures_path.empty()) {
+    auto read = KnownFailures::Read(options->known_failures_path);
+    if (!read.ok()) {
+      std::cerr << "sqllogictest: " << read.status().message() << "\n";
+      return 2;
+    }
+    known = std::move(*read);
   }
-  fmt::print("sqllogictest: {} queries passed, {} failed, {} skipped in {} files ({} statements "
-             "passed, {} failed, {} skipped)\n",
-             total.queries_passed, total.queries_failed, total.queries_skipped,
-             options->files.size(), total.statements_passed, total.statements_failed,
-             total.statements_skipped);
-  return total.failures() == 0 ? 0 : 1;
+  std::vector<FailedRecord> failed_records;
+  FailurePolicy policy;
+  policy.known = known ? &*known : nullptr;
+  bool writing_list = !options->write_known_failures_path.empty();
+  if (writing_list) policy.failed_records = &failed_records;
+  RunTally total;
+  int files_not_run = 0;
+  for (const auto& path : options->files) {
+    auto tally = RunOneFile(*options, path, **provider, second_provider.get(), policy);
+    if (tally) {
+      total.Add(*tally);
+    } else {
+      ++files_not_run;
+    }
+  }
+  PrintSummary(total, options->files.size());
+  if (files_not_run > 0) fmt::print("sqllogictest: {} files could not be run\n", files_not_run);
+  if (writing_list) {
+    Status written =
+        WriteFile(options->write_known_failures_path, FormatKnownFailures(failed_records));
+    if (!written.ok()) {
+      std::cerr << "sqllogictest: " << written.message() << "\n";
+      return 1;
+    }
+    fmt::print("sqllogictest: wrote {} failing records to {}\n", failed_records.size(),
+               options->write_known_failures_path);
+    return files_not_run == 0 ? 0 : 1;
+  }
+  return total.failures() == 0 && files_not_run == 0 ? 0 : 1;
 }
 
 }  // namespace
