@@ -2,6 +2,8 @@
 // bookkeeping and output gathering shared by the hash and nested loop joins.
 #include "sql/execution/join_operator_base.h"
 
+#include "sql/execution/sort_gather.h"
+
 #include "sql/execution/expression_evaluator.h"
 #include "sql/execution/hash_pipeline_threads.h"
 #include "sql/execution/selection.h"
@@ -12,14 +14,6 @@ namespace {
 struct JoinBuildLocal : LocalSinkState {
   std::vector<RecordBatchPtr> batches;
 };
-
-int64_t BatchBytes(const RecordBatch& batch) {
-  int64_t bytes = 0;
-  for (const ArrayPtr& column : batch.columns()) {
-    for (const BufferPtr& b : column->buffers()) bytes += b ? static_cast<int64_t>(b->size()) : 0;
-  }
-  return bytes;
-}
 
 SchemaPtr ConcatSchemas(const Schema& a, const Schema& b) {
   std::vector<Field> fields = a.fields();
@@ -78,7 +72,7 @@ Result<std::unique_ptr<LocalSinkState>> JoinOperatorBase::MakeLocalSinkState(
 
 Status JoinOperatorBase::Consume(ThreadContext& ctx, const RecordBatchPtr& input,
                                  GlobalSinkState&, LocalSinkState& local) const {
-  BB_RETURN_NOT_OK(ctx.query().memory().Reserve(BatchBytes(*input), "hash join"));
+  BB_RETURN_NOT_OK(ctx.query().memory().Reserve(EstimateBatchBytes(*input), "hash join"));
   static_cast<JoinBuildLocal&>(local).batches.push_back(input);
   return Status::OK();
 }
