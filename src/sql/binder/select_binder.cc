@@ -140,7 +140,7 @@ Status SelectBinder::BindOrderBy() {
       int hits = 0;
       for (const auto& out : outputs_) {
         if (name.Matches(out.name)) {
-          if (!hit || out.expr->ToString() != hit->expr->ToString()) ++hits;
+          if (!hit || out.expr->Key() != hit->expr->Key()) ++hits;
           hit = &out;
         }
       }
@@ -154,10 +154,10 @@ Status SelectBinder::BindOrderBy() {
       }
     }
     BB_ASSIGN_OR_RAISE(ExprPtr bound, BindValue(e));
-    const std::string key = bound->ToString();
+    const std::string key = bound->Key();
     const OutputColumn* same = nullptr;
     for (const auto& out : outputs_) {
-      if (out.expr->ToString() == key) same = &out;
+      if (out.expr->Key() == key) same = &out;
     }
     if (same) {
       order_keys_.push_back({MakeColumnRef(same->id, same->expr->type, same->name), spec});

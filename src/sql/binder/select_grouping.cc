@@ -66,7 +66,7 @@ Result<int> SelectBinder::AddGroupExpression(const ParsedExpr& expr) {
   ExpressionBinder plain(binder_, scope_, hooks);
   BB_ASSIGN_OR_RAISE(bound, plain.Bind(*target));
   bound = FoldConstants(bound, binder_.options().statement_time_us);
-  const std::string key = bound->ToString();
+  const std::string key = bound->Key();
   for (size_t i = 0; i < group_keys_.size(); ++i) {
     if (group_keys_[i] == key) return static_cast<int>(i);
   }
@@ -181,7 +181,7 @@ Result<std::optional<ExprPtr>> SelectBinder::MatchGroup(const ParsedExpr& expr) 
   auto bound = plain.Bind(expr);
   if (!bound.ok()) return bound.status();
   ExprPtr folded = FoldConstants(*bound, binder_.options().statement_time_us);
-  const std::string key = folded->ToString();
+  const std::string key = folded->Key();
   for (size_t i = 0; i < group_keys_.size(); ++i) {
     if (group_keys_[i] == key) {
       return std::optional<ExprPtr>(
@@ -263,8 +263,8 @@ Result<ExprPtr> SelectBinder::BindAggregateCall(const FunctionCallExpr& call) {
   }
   agg.display = call.ToString();
   std::string key = agg.display;
-  for (const auto& a : agg.args) key += "|" + a->ToString();
-  if (agg.filter) key += "|f:" + agg.filter->ToString();
+  for (const auto& a : agg.args) key += "|" + a->Key();
+  if (agg.filter) key += "|f:" + agg.filter->Key();
   for (size_t i = 0; i < aggregate_keys_.size(); ++i) {
     if (aggregate_keys_[i] == key) {
       return MakeColumnRef(aggregate_ids_[i], aggregates_[i].call.output_type, aggregates_[i].display);
@@ -291,7 +291,7 @@ Result<ExprPtr> SelectBinder::BindGroupingCall(const FunctionCallExpr& call) {
   const size_t n = call.args.size();
   for (size_t j = 0; j < n; ++j) {
     BB_ASSIGN_OR_RAISE(ExprPtr bound, plain.Bind(*call.args[j]));
-    const std::string key = FoldConstants(bound, 0)->ToString();
+    const std::string key = FoldConstants(bound, 0)->Key();
     int index = -1;
     for (size_t i = 0; i < group_keys_.size(); ++i) {
       if (group_keys_[i] == key) index = static_cast<int>(i);

@@ -113,7 +113,7 @@ Status SelectBinder::BindWhere() {
 }
 
 Result<int> SelectBinder::AddBoundGroupExpression(const ExprPtr& expr) {
-  const std::string key = expr->ToString();
+  const std::string key = expr->Key();
   for (size_t i = 0; i < group_keys_.size(); ++i) {
     if (group_keys_[i] == key) return static_cast<int>(i);
   }

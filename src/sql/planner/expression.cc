@@ -10,11 +10,11 @@
 namespace bundlebase::sql {
 namespace {
 
-std::string JoinChildren(const Expression& e, std::string_view sep, size_t from = 0) {
+std::string JoinChildren(const Expression& e, std::string_view sep, bool keys, size_t from = 0) {
   std::string out;
   for (size_t i = from; i < e.children.size(); ++i) {
     if (i > from) out += sep;
-    out += e.children[i]->ToString();
+    out += e.children[i]->Render(keys);
   }
   return out;
 }
@@ -34,8 +34,12 @@ std::string LiteralText(const Scalar& value) {
 
 }  // namespace
 
-std::string Expression::ToString() const {
-  if (!display.empty() && kind == BoundExprKind::kColumn) return display;
+std::string Expression::ToString() const { return Render(false); }
+
+std::string Expression::Key() const { return Render(true); }
+
+std::string Expression::Render(bool keys) const {
+  if (!keys && !display.empty() && kind == BoundExprKind::kColumn) return display;
   switch (kind) {
     case BoundExprKind::kColumn:
       return position >= 0 ? fmt::format("#{}", position) : fmt::format("@{}", column_id);
@@ -43,46 +47,46 @@ std::string Expression::ToString() const {
       return LiteralText(literal);
     case BoundExprKind::kCall: {
       const std::string& name = call.function ? call.function->name : std::string("?");
-      if (name == "neg" && children.size() == 1) return "(-" + children[0]->ToString() + ")";
+      if (name == "neg" && children.size() == 1) return "(-" + children[0]->Render(keys) + ")";
       if (IsOperatorName(name) && children.size() == 2) {
-        return "(" + children[0]->ToString() + " " + name + " " + children[1]->ToString() + ")";
+        return "(" + children[0]->Render(keys) + " " + name + " " + children[1]->Render(keys) + ")";
       }
       if ((name == "like" || name == "ilike") && children.size() >= 2) {
         std::string op = name == "like" ? " LIKE " : " ILIKE ";
-        return "(" + children[0]->ToString() + op + children[1]->ToString() + ")";
+        return "(" + children[0]->Render(keys) + op + children[1]->Render(keys) + ")";
       }
-      return name + "(" + JoinChildren(*this, ", ") + ")";
+      return name + "(" + JoinChildren(*this, ", ", keys) + ")";
     }
     case BoundExprKind::kCast:
-      return fmt::format("{}({} AS {})", try_cast ? "TRY_CAST" : "CAST", children[0]->ToString(),
+      return fmt::format("{}({} AS {})", try_cast ? "TRY_CAST" : "CAST", children[0]->Render(keys),
                          type->ToString());
     case BoundExprKind::kAnd:
-      return "(" + JoinChildren(*this, " AND ") + ")";
+      return "(" + JoinChildren(*this, " AND ", keys) + ")";
     case BoundExprKind::kOr:
-      return "(" + JoinChildren(*this, " OR ") + ")";
+      return "(" + JoinChildren(*this, " OR ", keys) + ")";
     case BoundExprKind::kNot:
-      return "(NOT " + children[0]->ToString() + ")";
+      return "(NOT " + children[0]->Render(keys) + ")";
     case BoundExprKind::kIsNull:
-      return "(" + children[0]->ToString() + " IS NULL)";
+      return "(" + children[0]->Render(keys) + " IS NULL)";
     case BoundExprKind::kIsNotNull:
-      return "(" + children[0]->ToString() + " IS NOT NULL)";
+      return "(" + children[0]->Render(keys) + " IS NOT NULL)";
     case BoundExprKind::kIsDistinct:
-      return fmt::format("({} IS {}DISTINCT FROM {})", children[0]->ToString(),
-                         negated ? "NOT " : "", children[1]->ToString());
+      return fmt::format("({} IS {}DISTINCT FROM {})", children[0]->Render(keys),
+                         negated ? "NOT " : "", children[1]->Render(keys));
     case BoundExprKind::kCase: {
       std::string out = "CASE";
       size_t pairs = (children.size() - (has_else ? 1 : 0)) / 2;
       for (size_t i = 0; i < pairs; ++i) {
-        out += " WHEN " + children[2 * i]->ToString() + " THEN " + children[2 * i + 1]->ToString();
+        out += " WHEN " + children[2 * i]->Render(keys) + " THEN " + children[2 * i + 1]->Render(keys);
       }
-      if (has_else) out += " ELSE " + children.back()->ToString();
+      if (has_else) out += " ELSE " + children.back()->Render(keys);
       return out + " END";
     }
     case BoundExprKind::kCoalesce:
-      return "COALESCE(" + JoinChildren(*this, ", ") + ")";
+      return "COALESCE(" + JoinChildren(*this, ", ", keys) + ")";
     case BoundExprKind::kInList:
-      return fmt::format("({} {}IN ({}))", children[0]->ToString(), negated ? "NOT " : "",
-                         JoinChildren(*this, ", ", 1));
+      return fmt::format("({} {}IN ({}))", children[0]->Render(keys), negated ? "NOT " : "",
+                         JoinChildren(*this, ", ", keys, 1));
   }
   return "?";
 }

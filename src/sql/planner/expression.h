@@ -60,6 +60,10 @@ class Expression {
   std::string display;
 
   std::string ToString() const;
+  // Identity for comparing expressions: like ToString, but columns print as their id, so
+  // t1.a and t2.a (both shown as "a") never compare equal.
+  std::string Key() const;
+  std::string Render(bool keys) const;
   // True when the value depends only on literals and immutable calls (foldable).
   bool IsConstant() const;
   // True when no call is volatile or stable (safe to reorder or evaluate once).

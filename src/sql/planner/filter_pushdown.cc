@@ -31,11 +31,11 @@ void FactorOrs(std::vector<ExprPtr>* conjuncts) {
     }
     std::vector<ExprPtr> common;
     for (const auto& candidate : branches[0]) {
-      const std::string key = candidate->ToString();
+      const std::string key = candidate->Key();
       bool everywhere = candidate->IsDeterministic();
       for (size_t i = 1; i < branches.size() && everywhere; ++i) {
         bool found = false;
-        for (const auto& e : branches[i]) found |= e->ToString() == key;
+        for (const auto& e : branches[i]) found |= e->Key() == key;
         everywhere = found;
       }
       if (everywhere) common.push_back(candidate);
@@ -50,7 +50,7 @@ void FactorOrs(std::vector<ExprPtr>* conjuncts) {
       std::vector<ExprPtr> rest;
       for (auto& e : branch) {
         bool shared = false;
-        for (const auto& k : common) shared |= k->ToString() == e->ToString();
+        for (const auto& k : common) shared |= k->Key() == e->Key();
         if (!shared) rest.push_back(e);
       }
       some_branch_empty |= rest.empty();

@@ -35,9 +35,9 @@ Result<int> AppendComputed(ComputedColumns* cols, const ExprPtr& expr) {
     }
   }
   BB_ASSIGN_OR_RAISE(ExprPtr resolved, ResolveColumns(expr, cols->input_ids));
-  const std::string key = resolved->ToString();
+  const std::string key = resolved->Key();
   for (size_t i = 0; i < cols->extra.size(); ++i) {
-    if (cols->extra[i]->ToString() == key) return static_cast<int>(cols->input_ids.size() + i);
+    if (cols->extra[i]->Key() == key) return static_cast<int>(cols->input_ids.size() + i);
   }
   cols->extra.push_back(std::move(resolved));
   return static_cast<int>(cols->input_ids.size() + cols->extra.size() - 1);

@@ -11,10 +11,10 @@ namespace {
 
 std::string WindowKey(const BoundWindowFunction& fn) {
   std::string key;
-  for (const auto& p : fn.partition_by) key += p->ToString() + ",";
+  for (const auto& p : fn.partition_by) key += p->Key() + ",";
   key += "|";
   for (const auto& o : fn.order_by) {
-    key += o.expr->ToString() + (o.spec.ascending ? " a" : " d") + (o.spec.nulls_first ? "f," : "l,");
+    key += o.expr->Key() + (o.spec.ascending ? " a" : " d") + (o.spec.nulls_first ? "f," : "l,");
   }
   return key;
 }
