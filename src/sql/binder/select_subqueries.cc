@@ -4,6 +4,7 @@
 // common forms: conditions of the inner WHERE that refer to the outer query become join
 // conditions, and an aggregate subquery is grouped by the inner side of its correlated
 // equalities and joined back on them.
+#include "base/strings.h"
 #include "sql/binder/select_binder.h"
 #include "sql/planner/constant_folding.h"
 
@@ -22,6 +23,15 @@ bool IsSemiJoinable(const ParsedExpr& e) {
   if (e.kind != ExprKind::kSubquery) return false;
   auto kind = e.As<SubqueryExpr>().subquery_kind;
   return kind == SubqueryKind::kExists || kind == SubqueryKind::kAny;
+}
+
+// SELECT count(...) FROM ...: the select list is one bare count call.
+bool IsCountCall(const QueryNode& query) {
+  if (query.kind != QueryKind::kSelect) return false;
+  const auto& items = query.As<SelectNode>().select_list;
+  if (items.size() != 1 || items[0].expr->kind != ExprKind::kFunctionCall) return false;
+  const auto& call = items[0].expr->As<FunctionCallExpr>();
+  return !call.over && EqualsIgnoreCase(call.name.back().name, "count");
 }
 
 bool References(const ExprPtr& e, const BindScope& scope) {
@@ -176,6 +186,12 @@ Result<ExprPtr> SelectBinder::PlanSubquery(const SubqueryExpr& sub) {
   // The visible select list is the first columns; a scalar subquery must have one.
   ExprPtr result = MakeColumnRef(subplan->output_ids[0], subplan->output_fields[0].type,
                                  subplan->output_fields[0].name);
+  if (!conditions.empty() && aggregated && IsCountCall(*sub.query)) {
+    // An outer row without matches finds no group after decorrelation, but count() over no
+    // rows is 0, not NULL.
+    result = MakeExpr(BoundExprKind::kCoalesce, result->type,
+                      {result, MakeLiteral(Scalar(result->type, int64_t{0}))});
+  }
   LogicalJoinType type = LogicalJoinType::kLeft;
   if (conditions.empty()) {
     auto single = std::make_unique<LogicalOperator>(LogicalKind::kSingleRow);

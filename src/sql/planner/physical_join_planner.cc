@@ -2,9 +2,12 @@
 // projection below a side when they are expressions), the rest of the condition is the residual
 // the join checks on matching pairs. Without any equality the join is a nested loop. For inner
 // and outer joins the side with fewer estimated rows is built into the hash table.
+#include <optional>
+
 #include "sql/execution/hash_join_operator.h"
 #include "sql/execution/nested_loop_join.h"
 #include "sql/execution/set_operation.h"
+#include "sql/functions/implicit_cast.h"
 #include "sql/planner/cardinality.h"
 #include "sql/planner/physical_planner_internal.h"
 
@@ -39,12 +42,19 @@ void SplitCondition(const ExprPtr& condition, const std::vector<ColumnId>& left_
     if (equality || not_distinct) {
       const ExprPtr& a = c->children[0];
       const ExprPtr& b = c->children[1];
-      if (UsesOnly(a, left_ids) && UsesOnly(b, right_ids)) {
-        keys->push_back({a, b, not_distinct});
-        continue;
-      }
-      if (UsesOnly(b, left_ids) && UsesOnly(a, right_ids)) {
-        keys->push_back({b, a, not_distinct});
+      // Hash keys are compared as encoded bytes, so both sides need one type (the `=` kernel
+      // compares decimal(10, 0) with decimal(2, 1) by value; the hash table cannot).
+      auto key = [&](const ExprPtr& l, const ExprPtr& r) -> std::optional<KeyPair> {
+        if (l->type->Equals(*r->type)) return KeyPair{l, r, not_distinct};
+        auto common = CommonSuperType({{l->type, false, {}}, {r->type, false, {}}}, "JOIN");
+        if (!common.ok()) return std::nullopt;
+        return KeyPair{MakeCast(l, *common), MakeCast(r, *common), not_distinct};
+      };
+      std::optional<KeyPair> pair;
+      if (UsesOnly(a, left_ids) && UsesOnly(b, right_ids)) pair = key(a, b);
+      if (!pair && UsesOnly(b, left_ids) && UsesOnly(a, right_ids)) pair = key(b, a);
+      if (pair) {
+        keys->push_back(std::move(*pair));
         continue;
       }
     }
