@@ -41,11 +41,7 @@ HashAggregateOperator::HashAggregateOperator(SchemaPtr schema, PhysicalOperatorP
                                              std::vector<int> group_columns,
                                              std::vector<std::vector<int>> grouping_sets,
                                              std::vector<HashAggregateCall> aggregates)
-    : PhysicalOperator(std::move(schema), [&] {
-        std::vector<PhysicalOperatorPtr> children;
-        children.push_back(std::move(child));
-        return children;
-      }()),
+    : PhysicalOperator(std::move(schema), SingleChild(std::move(child))),
       group_columns_(std::move(group_columns)),
       has_grouping_id_(!grouping_sets.empty()),
       aggregates_(std::move(aggregates)) {

@@ -3,7 +3,6 @@
 #include "sql/execution/filter_operator.h"
 
 #include "sql/execution/expression_evaluator.h"
-#include "sql/execution/projection_operator.h"
 #include "sql/execution/selection.h"
 
 namespace bundlebase::sql {

@@ -39,11 +39,7 @@ bool InputIsOrdered(const PhysicalOperator& op) {
 
 LimitOperator::LimitOperator(SchemaPtr schema, PhysicalOperatorPtr child, int64_t limit,
                              int64_t offset)
-    : PhysicalOperator(std::move(schema), [&] {
-        std::vector<PhysicalOperatorPtr> children;
-        children.push_back(std::move(child));
-        return children;
-      }()),
+    : PhysicalOperator(std::move(schema), SingleChild(std::move(child))),
       limit_(limit),
       offset_(offset),
       end_(limit == kNoLimit || limit > INT64_MAX - offset ? INT64_MAX : offset + limit),

@@ -48,4 +48,10 @@ Status PhysicalOperator::Finalize(ExecutionContext&, GlobalSinkState&) const {
   return Status::OK();
 }
 
+std::vector<PhysicalOperatorPtr> SingleChild(PhysicalOperatorPtr child) {
+  std::vector<PhysicalOperatorPtr> children;
+  children.push_back(std::move(child));
+  return children;
+}
+
 }  // namespace bundlebase::sql

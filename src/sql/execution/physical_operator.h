@@ -121,4 +121,7 @@ class PhysicalOperator {
   mutable std::unique_ptr<GlobalSinkState> sink_state_;
 };
 
+// The single-child vector every one-input operator passes to its base class.
+std::vector<PhysicalOperatorPtr> SingleChild(PhysicalOperatorPtr child);
+
 }  // namespace bundlebase::sql

@@ -6,12 +6,6 @@
 
 namespace bundlebase::sql {
 
-std::vector<PhysicalOperatorPtr> SingleChild(PhysicalOperatorPtr child) {
-  std::vector<PhysicalOperatorPtr> v;
-  v.push_back(std::move(child));
-  return v;
-}
-
 ProjectionOperator::ProjectionOperator(SchemaPtr schema, PhysicalOperatorPtr child,
                                        std::vector<ExprPtr> expressions)
     : PhysicalOperator(std::move(schema), SingleChild(std::move(child))),

@@ -20,7 +20,4 @@ class ProjectionOperator : public PhysicalOperator {
   std::vector<ExprPtr> expressions_;
 };
 
-// The single-child vector every one-input operator passes to its base class.
-std::vector<PhysicalOperatorPtr> SingleChild(PhysicalOperatorPtr child);
-
 }  // namespace bundlebase::sql

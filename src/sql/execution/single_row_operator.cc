@@ -3,7 +3,6 @@
 
 #include <mutex>
 
-#include "sql/execution/projection_operator.h"
 
 namespace bundlebase::sql {
 namespace {

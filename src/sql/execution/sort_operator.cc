@@ -44,11 +44,7 @@ Status SortPendingRun(SortSinkState& global, SortLocalState& local) {
 }  // namespace
 
 SortOperator::SortOperator(SchemaPtr schema, PhysicalOperatorPtr child, std::vector<SortKey> keys)
-    : PhysicalOperator(std::move(schema), [&] {
-        std::vector<PhysicalOperatorPtr> children;
-        children.push_back(std::move(child));
-        return children;
-      }()),
+    : PhysicalOperator(std::move(schema), SingleChild(std::move(child))),
       keys_(std::move(keys)) {}
 
 std::string SortOperator::details() const { return "keys: " + FormatSortKeys(keys_); }

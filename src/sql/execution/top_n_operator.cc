@@ -97,11 +97,7 @@ Result<RecordBatchPtr> DropHopelessRows(const RunSorter& sorter, TopNLocalState&
 
 TopNOperator::TopNOperator(SchemaPtr schema, PhysicalOperatorPtr child, std::vector<SortKey> keys,
                            int64_t limit, int64_t offset)
-    : PhysicalOperator(std::move(schema), [&] {
-        std::vector<PhysicalOperatorPtr> children;
-        children.push_back(std::move(child));
-        return children;
-      }()),
+    : PhysicalOperator(std::move(schema), SingleChild(std::move(child))),
       keys_(std::move(keys)),
       limit_(limit),
       offset_(offset),

@@ -63,11 +63,7 @@ std::string FunctionName(const WindowFunctionSpec& f) {
 }  // namespace
 
 WindowOperator::WindowOperator(SchemaPtr schema, PhysicalOperatorPtr child, WindowOperatorSpec spec)
-    : PhysicalOperator(std::move(schema), [&] {
-        std::vector<PhysicalOperatorPtr> children;
-        children.push_back(std::move(child));
-        return children;
-      }()),
+    : PhysicalOperator(std::move(schema), SingleChild(std::move(child))),
       spec_(std::move(spec)) {}
 
 std::string WindowOperator::details() const {
