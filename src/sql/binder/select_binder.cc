@@ -119,58 +119,67 @@ Status SelectBinder::BindSelectList() {
   return Status::OK();
 }
 
+Result<ExprPtr> SelectBinder::BindOutputKey(const ParsedExpr& e, const char* clause) {
+  if (e.kind == ExprKind::kConstant &&
+      e.As<ConstantExpr>().constant_kind == ConstantKind::kInteger) {
+    int64_t k = e.As<ConstantExpr>().integer;
+    if (k < 1 || k > static_cast<int64_t>(outputs_.size())) {
+      return Status::Invalid("{} position {} is not in select list{}", clause, k,
+                             binder_.Position(e.location));
+    }
+    const auto& out = outputs_[k - 1];
+    return MakeColumnRef(out.id, out.expr->type, out.name);
+  }
+  if (e.kind == ExprKind::kColumnRef && e.As<ColumnRefExpr>().parts.size() == 1) {
+    const Identifier& name = e.As<ColumnRefExpr>().parts[0];
+    const OutputColumn* hit = nullptr;
+    int hits = 0;
+    for (const auto& out : outputs_) {
+      if (name.Matches(out.name)) {
+        if (!hit || out.expr->Key() != hit->expr->Key()) ++hits;
+        hit = &out;
+      }
+    }
+    if (hits > 1) {
+      return Status::Invalid("{} \"{}\" is ambiguous{}", clause, name.name,
+                             binder_.Position(e.location));
+    }
+    if (hit) return MakeColumnRef(hit->id, hit->expr->type, hit->name);
+  }
+  BB_ASSIGN_OR_RAISE(ExprPtr bound, BindValue(e));
+  const std::string key = bound->Key();
+  for (const auto* list : {&outputs_, &hidden_}) {
+    for (const auto& out : *list) {
+      if (out.expr->Key() == key) return MakeColumnRef(out.id, out.expr->type, out.name);
+    }
+  }
+  if (select_.distinct && select_.distinct_on.empty()) {
+    return Status::Invalid("for SELECT DISTINCT, ORDER BY expressions must appear in select list{}",
+                           binder_.Position(e.location));
+  }
+  ColumnId id = binder_.NewColumnId();
+  hidden_.push_back({bound, "order_key", id});
+  return MakeColumnRef(id, bound->type, "order_key");
+}
+
 Status SelectBinder::BindOrderBy() {
   for (const auto& item : select_.order_by) {
-    SortKeySpec spec{!item.descending, item.nulls_first};
-    const ParsedExpr& e = *item.expr;
-    if (e.kind == ExprKind::kConstant &&
-        e.As<ConstantExpr>().constant_kind == ConstantKind::kInteger) {
-      int64_t k = e.As<ConstantExpr>().integer;
-      if (k < 1 || k > static_cast<int64_t>(outputs_.size())) {
-        return Status::Invalid("ORDER BY position {} is not in select list{}", k,
-                               binder_.Position(e.location));
-      }
-      const auto& out = outputs_[k - 1];
-      order_keys_.push_back({MakeColumnRef(out.id, out.expr->type, out.name), spec});
-      continue;
+    BB_ASSIGN_OR_RAISE(ExprPtr key, BindOutputKey(*item.expr, "ORDER BY"));
+    order_keys_.push_back({std::move(key), SortKeySpec{!item.descending, item.nulls_first}});
+  }
+  for (const auto& e : select_.distinct_on) {
+    BB_ASSIGN_OR_RAISE(ExprPtr key, BindOutputKey(*e, "DISTINCT ON"));
+    distinct_on_keys_.push_back(std::move(key));
+  }
+  // PostgreSQL: the leading ORDER BY expressions must be the DISTINCT ON ones.
+  for (size_t i = 0; i < order_keys_.size() && i < distinct_on_keys_.size(); ++i) {
+    bool listed = false;
+    for (const auto& d : distinct_on_keys_) listed |= d->Key() == order_keys_[i].expr->Key();
+    if (!listed) {
+      return Status::Invalid("SELECT DISTINCT ON expressions must match initial ORDER BY "
+                             "expressions{}",
+                             binder_.Position(select_.distinct_on[0]->location));
     }
-    if (e.kind == ExprKind::kColumnRef && e.As<ColumnRefExpr>().parts.size() == 1) {
-      const Identifier& name = e.As<ColumnRefExpr>().parts[0];
-      const OutputColumn* hit = nullptr;
-      int hits = 0;
-      for (const auto& out : outputs_) {
-        if (name.Matches(out.name)) {
-          if (!hit || out.expr->Key() != hit->expr->Key()) ++hits;
-          hit = &out;
-        }
-      }
-      if (hits > 1) {
-        return Status::Invalid("ORDER BY \"{}\" is ambiguous{}", name.name,
-                               binder_.Position(e.location));
-      }
-      if (hit) {
-        order_keys_.push_back({MakeColumnRef(hit->id, hit->expr->type, hit->name), spec});
-        continue;
-      }
-    }
-    BB_ASSIGN_OR_RAISE(ExprPtr bound, BindValue(e));
-    const std::string key = bound->Key();
-    const OutputColumn* same = nullptr;
-    for (const auto& out : outputs_) {
-      if (out.expr->Key() == key) same = &out;
-    }
-    if (same) {
-      order_keys_.push_back({MakeColumnRef(same->id, same->expr->type, same->name), spec});
-      continue;
-    }
-    if (select_.distinct) {
-      return Status::Invalid(
-          "for SELECT DISTINCT, ORDER BY expressions must appear in select list{}",
-          binder_.Position(e.location));
-    }
-    ColumnId id = binder_.NewColumnId();
-    hidden_.push_back({bound, "order_key", id});
-    order_keys_.push_back({MakeColumnRef(id, bound->type, "order_key"), spec});
   }
   return Status::OK();
 }
@@ -247,11 +256,32 @@ Result<LogicalPtr> SelectBinder::Assemble() {
     }
   }
   plan = MakeLogicalProjection(std::move(plan), std::move(exprs), std::move(names), ids);
-  if (select_.distinct) {
-    if (!select_.distinct_on.empty()) {
-      return Status::NotImplemented("DISTINCT ON is not supported yet{}",
-                                    binder_.Position(select_.location));
-    }
+  if (!distinct_on_keys_.empty()) {
+    // DISTINCT ON: the first row of each group in ORDER BY order — row_number() over the group,
+    // kept where it is 1.
+    auto window = std::make_unique<LogicalOperator>(LogicalKind::kWindow);
+    BoundWindowFunction rn;
+    rn.kind = BoundWindowKind::kRowNumber;
+    rn.partition_by = distinct_on_keys_;
+    rn.order_by = order_keys_;
+    rn.type = Int64();
+    rn.display = "row_number()";
+    const ColumnId rn_id = binder_.NewColumnId();
+    window->output_ids = plan->output_ids;
+    window->output_fields = plan->output_fields;
+    window->output_ids.push_back(rn_id);
+    window->output_fields.emplace_back("row_number", Int64());
+    window->windows.push_back(std::move(rn));
+    window->children.push_back(std::move(plan));
+    BindScope none;
+    ExpressionBinder math(binder_, none);
+    BB_ASSIGN_OR_RAISE(ExprPtr first,
+                       math.CallFunction("=", {MakeColumnRef(rn_id, Int64(), "row_number"),
+                                               MakeLiteral(Scalar(Int64(), int64_t{1}))},
+                                         select_.distinct_on[0]->location));
+    plan = MakeLogicalFilter(std::move(window), std::move(first));
+    hidden_.push_back({MakeColumnRef(rn_id, Int64(), "row_number"), "row_number", rn_id});
+  } else if (select_.distinct) {
     auto distinct = std::make_unique<LogicalOperator>(LogicalKind::kAggregate);
     for (size_t i = 0; i < plan->output_ids.size(); ++i) {
       distinct->groups.push_back(

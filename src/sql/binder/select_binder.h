@@ -40,6 +40,9 @@ class SelectBinder {
   Result<int> AddGroupExpression(const ParsedExpr& expr);
   Status BindSelectList();
   Status BindOrderBy();
+  // An ORDER BY or DISTINCT ON item: a select-list position, an output name, or an expression
+  // (added as a hidden column when the select list does not have it).
+  Result<ExprPtr> BindOutputKey(const ParsedExpr& expr, const char* clause);
   Result<ExprPtr> BindValue(const ParsedExpr& expr);  // select-list mode
   ExpressionBinder::Hooks ValueHooks();
   Result<std::optional<ExprPtr>> MatchGroup(const ParsedExpr& expr);
@@ -87,6 +90,7 @@ class SelectBinder {
   std::vector<OutputColumn> outputs_;  // visible select list
   std::vector<OutputColumn> hidden_;   // ORDER BY expressions not in the select list
   std::vector<BoundOrderKey> order_keys_;
+  std::vector<ExprPtr> distinct_on_keys_;
   ExprPtr having_;
 };
 
