@@ -171,6 +171,10 @@ Result<ExprPtr> ExpressionBinder::BindNode(const ParsedExpr& expr) {
       return hooks_.subquery(expr.As<SubqueryExpr>());
     case ExprKind::kValueFunction:
       return BindValueFunction(expr.As<ValueFunctionExpr>());
+    case ExprKind::kNamedArgument:
+      return Status::Invalid("named arguments ({} => ...) are accepted by table functions such as "
+                             "read_csv only{}",
+                             expr.As<NamedArgumentExpr>().name, binder_.Position(expr.location));
     case ExprKind::kArray:
     case ExprKind::kRow:
     case ExprKind::kSubscript:
@@ -231,8 +235,8 @@ Result<ExprPtr> ExpressionBinder::BindConstant(const ConstantExpr& c) {
   if (!has_point && !has_exp) {
     auto as_int = CastScalar(source, Int64());
     if (as_int.ok()) {
-      // An integer that fits 32 bits is an integer, as PostgreSQL types it (only a negated
-      // constant such as -2147483648 arrives here in that range).
+      // An integer that fits 32 bits is an integer, as PostgreSQL types it (only a negative
+      // constant such as -2147483648, which the grammar folds, arrives here in that range).
       const int64_t v = as_int->get<int64_t>();
       if (v >= INT32_MIN && v <= INT32_MAX) return MakeLiteral(Scalar(Int32(), v));
       return MakeLiteral(*as_int);
@@ -254,17 +258,6 @@ Result<ExprPtr> ExpressionBinder::BindConstant(const ConstantExpr& c) {
 }
 
 Result<ExprPtr> ExpressionBinder::BindOperator(const OperatorExpr& op) {
-  if (!op.left && op.op == "-" && op.right->kind == ExprKind::kConstant) {
-    // A negative number is one constant, as PostgreSQL's grammar makes it: -2147483648 is an
-    // integer, not the negation of a bigint.
-    const auto& c = op.right->As<ConstantExpr>();
-    if (c.constant_kind == ConstantKind::kInteger || c.constant_kind == ConstantKind::kNumeric) {
-      ConstantExpr negated(ConstantKind::kNumeric, op.location);
-      negated.text = "-" + (c.constant_kind == ConstantKind::kInteger ? std::to_string(c.integer)
-                                                                      : c.text);
-      return BindConstant(negated);
-    }
-  }
   if (!op.left) {
     BB_ASSIGN_OR_RAISE(ExprPtr arg, Bind(*op.right));
     if (op.op == "+") return arg;

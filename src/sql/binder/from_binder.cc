@@ -160,16 +160,23 @@ Result<LogicalPtr> Binder::BindTableFunction(const TableFunctionRef& ref, BindSc
   BindScope empty;
   ExpressionBinder binder(*this, empty);
   std::vector<Scalar> args;
+  std::vector<std::pair<std::string, Scalar>> named;
   for (const auto& a : ref.call->args) {
-    BB_ASSIGN_OR_RAISE(ExprPtr e, binder.Bind(*a));
+    const bool is_named = a->kind == ExprKind::kNamedArgument;
+    const ParsedExpr& value_expr = is_named ? *a->As<NamedArgumentExpr>().arg : *a;
+    BB_ASSIGN_OR_RAISE(ExprPtr e, binder.Bind(value_expr));
     auto value = EvaluateConstant(*e, options_.statement_time_us);
     if (!value.ok()) {
       return Status::Invalid("arguments of {} must be constants: {}{}", name,
                              value.status().message(), Position(a->location));
     }
-    args.push_back(std::move(value).MoveValueUnsafe());
+    if (is_named) {
+      named.emplace_back(a->As<NamedArgumentExpr>().name, std::move(value).MoveValueUnsafe());
+    } else {
+      args.push_back(std::move(value).MoveValueUnsafe());
+    }
   }
-  auto table = options_.table_functions(name, args, {});
+  auto table = options_.table_functions(name, args, named);
   if (!table.ok()) {
     return Status(table.status().code(), table.status().message() + Position(ref.location));
   }

@@ -123,6 +123,12 @@ Result<ParsedExprPtr> AstBuilder::BuildExpr(Element element) {
     BB_ASSIGN_OR_RAISE(expr->elements, BuildExprList(json::GetList(f, "elements")));
     return ParsedExprPtr(std::move(expr));
   }
+  if (type == "NamedArgExpr") {
+    auto expr = std::make_unique<NamedArgumentExpr>(location);
+    expr->name = std::string(json::GetString(f, "name"));
+    BB_ASSIGN_OR_RAISE(expr->arg, BuildExpr(*json::Get(f, "arg")));
+    return ParsedExprPtr(std::move(expr));
+  }
   if (type == "RowExpr") {
     auto expr = std::make_unique<RowExpr>(location);
     BB_ASSIGN_OR_RAISE(expr->args, BuildExprList(json::GetList(f, "args")));

@@ -229,6 +229,8 @@ std::string ArrayExpr::ToString() const { return "ARRAY[" + ExprListToString(ele
 
 std::string RowExpr::ToString() const { return "ROW(" + ExprListToString(args) + ")"; }
 
+std::string NamedArgumentExpr::ToString() const { return name + " => " + arg->ToString(); }
+
 std::string_view ValueFunctionName(ValueFunction function) {
   switch (function) {
     case ValueFunction::kCurrentDate:

@@ -41,6 +41,7 @@ enum class ExprKind {
   kRow,            // ROW(a, b), (a, b)
   kValueFunction,  // CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP, ...
   kSubscript,      // x[i], x[i:j]
+  kNamedArgument,  // name => value, an argument of a function call
 };
 
 struct ParsedExpr {
@@ -368,6 +369,15 @@ struct SubscriptExpr final : ParsedExpr {
   ParsedExprPtr index;  // the index, or the lower bound of a slice
   ParsedExprPtr upper;  // slices only
   bool slice = false;
+};
+
+// `delim => ';'` in read_csv('x.csv', delim => ';'): an argument passed by name.
+struct NamedArgumentExpr final : ParsedExpr {
+  static constexpr ExprKind kKind = ExprKind::kNamedArgument;
+  explicit NamedArgumentExpr(int location) : ParsedExpr(kKind, location) {}
+  std::string ToString() const override;
+  std::string name;  // as PostgreSQL folds it (lower case unless quoted)
+  ParsedExprPtr arg;
 };
 
 }  // namespace bundlebase::sql

@@ -110,6 +110,18 @@ TEST(ExpressionTest, CanonicalTextReadsBackToTheSameText) {
   }
 }
 
+TEST(ExpressionTest, NamedArguments) {
+  auto parsed = ParseExpression("read_csv('x.csv', delim => ';')");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  const auto& call = (*parsed)->As<FunctionCallExpr>();
+  ASSERT_EQ(call.args.size(), 2u);
+  ASSERT_EQ(call.args[1]->kind, ExprKind::kNamedArgument);
+  const auto& named = call.args[1]->As<NamedArgumentExpr>();
+  EXPECT_EQ(named.name, "delim");
+  EXPECT_EQ(named.arg->ToString(), "';'");
+  EXPECT_EQ(call.ToString(), "read_csv('x.csv', delim => ';')");
+}
+
 TEST(ExpressionTest, IntegerConstants) {
   // libpg_query's JSON drops zero and negative integers; the parser reads them from the text.
   for (auto [text, value] : std::vector<std::pair<std::string, int64_t>>{
