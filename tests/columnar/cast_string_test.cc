@@ -104,10 +104,18 @@ TEST(CastStringTest, ToTemporal) {
 }
 
 TEST(CastStringTest, UnsupportedTargets) {
-  EXPECT_FALSE(CanCast(*Utf8(), *Interval()));
   EXPECT_FALSE(CanCast(*Utf8(), *List(Int64())));
+  EXPECT_FALSE(CanCast(*Utf8(), *Struct({Field("a", Int64())})));
   EXPECT_TRUE(CastError(Strings({"[1]"}), List(Int64())).IsTypeError());
   EXPECT_TRUE(CanCast(*List(Int64()), *Utf8()));
+}
+
+TEST(CastStringTest, IntervalsParseAndNameTheBadRow) {
+  ASSERT_OK_AND_ASSIGN(ArrayPtr out, Cast(Strings({"90 days", "1 year 2 months"}), Interval()));
+  EXPECT_EQ(out->values<MonthDayNano>()[0], (MonthDayNano{0, 90, 0}));
+  EXPECT_EQ(out->values<MonthDayNano>()[1], (MonthDayNano{14, 0, 0}));
+  Status bad = CastError(Strings({"1 day", "soon"}), Interval());
+  EXPECT_NE(bad.message().find("soon"), std::string::npos) << bad.ToString();
 }
 
 // Text written by value_formatting reads back to the same value.
