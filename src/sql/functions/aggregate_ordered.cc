@@ -56,9 +56,9 @@ class OrderedAggregator final : public AggregatorBase {
       columns.push_back(std::move(column));
     }
     const size_t num_regular = columns.size() - order_by_.size();
-    std::vector<RowComparator> comparators;
+    std::vector<ValueComparator> comparators;
     for (size_t k = 0; k < order_by_.size(); ++k) {
-      BB_ASSIGN_OR_RAISE(RowComparator compare, MakeRowComparator(columns[num_regular + k]));
+      BB_ASSIGN_OR_RAISE(ValueComparator compare, MakeValueComparator(columns[num_regular + k]));
       comparators.push_back(std::move(compare));
     }
     std::vector<int64_t> rows(groups_.size());
@@ -84,7 +84,7 @@ class OrderedAggregator final : public AggregatorBase {
   }
 
  private:
-  static int CompareKey(const Array& column, const RowComparator& compare, const SortKeySpec& spec,
+  static int CompareKey(const Array& column, const ValueComparator& compare, const SortKeySpec& spec,
                         int64_t a, int64_t b) {
     const bool a_null = column.IsNull(a);
     const bool b_null = column.IsNull(b);

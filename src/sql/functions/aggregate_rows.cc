@@ -186,19 +186,19 @@ Result<ArrayPtr> TakeRows(const Array& array, const std::vector<int64_t>& rows) 
   }
 }
 
-Result<RowComparator> MakeRowComparator(const ArrayPtr& array) {
+Result<ValueComparator> MakeValueComparator(const ArrayPtr& array) {
   const TypeId id = array->type_id();
   if (id == TypeId::kUtf8 || id == TypeId::kBinary) {
-    return RowComparator([array](int64_t a, int64_t b) {
+    return ValueComparator([array](int64_t a, int64_t b) {
       return CompareBytes(array->GetView(a), array->GetView(b));
     });
   }
   if (id == TypeId::kBool) {
-    return RowComparator([array](int64_t a, int64_t b) {
+    return ValueComparator([array](int64_t a, int64_t b) {
       return static_cast<int>(array->GetBool(a)) - static_cast<int>(array->GetBool(b));
     });
   }
-  RowComparator comparator;
+  ValueComparator comparator;
   VisitFixedWidth(id, [&](auto tag) {
     using T = decltype(tag);
     comparator = [array](int64_t a, int64_t b) {

@@ -21,8 +21,8 @@ Result<ArrayPtr> TakeRows(const Array& array, const std::vector<int64_t>& rows);
 
 // Orders two non-NULL rows of one column: negative, zero or positive. Floats put NaN above
 // every number, text compares bytewise (the C collation).
-using RowComparator = std::function<int(int64_t a, int64_t b)>;
-Result<RowComparator> MakeRowComparator(const ArrayPtr& array);
+using ValueComparator = std::function<int(int64_t a, int64_t b)>;
+Result<ValueComparator> MakeValueComparator(const ArrayPtr& array);
 
 // Appends the canonical bytes of row `row` (NULL included) to `key`: equal values, in the sense
 // above, give equal bytes, and no two unequal values of one type give the same bytes.
