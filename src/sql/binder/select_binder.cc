@@ -23,19 +23,17 @@ Result<LogicalPtr> SelectBinder::Bind() {
     return e && ContainsAggregate(*e, binder_.registry());
   };
   for (const auto& item : select_.select_list) grouped_ |= has_aggregate(item.expr.get());
-  grouped_ |= has_aggregate(select_.having.get());
+  // HAVING makes a query grouped even without GROUP BY or aggregates (PostgreSQL's rule).
+  grouped_ |= select_.having != nullptr;
   for (const auto& o : select_.order_by) grouped_ |= has_aggregate(o.expr.get());
   if (grouped_) BB_RETURN_NOT_OK(BindGroupBy());
   BB_RETURN_NOT_OK(BindSelectList());
   if (select_.having) {
-    if (!grouped_) grouped_ = true;
-    BB_ASSIGN_OR_RAISE(ExprPtr having, BindValue(*select_.having));
-    ExpressionBinder check(binder_, scope_);
-    BB_ASSIGN_OR_RAISE(having_, [&]() -> Result<ExprPtr> {
-      if (having->type->id() == TypeId::kBool) return having;
+    BB_ASSIGN_OR_RAISE(having_, BindValue(*select_.having));
+    if (having_->type->id() != TypeId::kBool) {
       return Status::TypeError("argument of HAVING must be type boolean{}",
                                binder_.Position(select_.having->location));
-    }());
+    }
   }
   BB_RETURN_NOT_OK(BindOrderBy());
   return Assemble();

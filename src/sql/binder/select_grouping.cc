@@ -286,12 +286,11 @@ Result<ExprPtr> SelectBinder::BindGroupingCall(const FunctionCallExpr& call) {
   }
   ExpressionBinder::Hooks hooks;
   ExpressionBinder plain(binder_, scope_, hooks);
-  ExpressionBinder math(binder_, scope_, hooks);
   ExprPtr result = MakeLiteral(Scalar(Int32(), int64_t{0}));
   const size_t n = call.args.size();
   for (size_t j = 0; j < n; ++j) {
     BB_ASSIGN_OR_RAISE(ExprPtr bound, plain.Bind(*call.args[j]));
-    const std::string key = FoldConstants(bound, 0)->Key();
+    const std::string key = FoldConstants(bound, binder_.options().statement_time_us)->Key();
     int index = -1;
     for (size_t i = 0; i < group_keys_.size(); ++i) {
       if (group_keys_[i] == key) index = static_cast<int>(i);
@@ -304,10 +303,10 @@ Result<ExprPtr> SelectBinder::BindGroupingCall(const FunctionCallExpr& call) {
     if (grouping_sets_.empty()) continue;  // a plain GROUP BY groups every key
     ExprPtr gid = MakeColumnRef(grouping_id_, Int64(), "grouping_id");
     auto lit = [](int64_t v) { return MakeLiteral(Scalar(Int64(), v)); };
-    BB_ASSIGN_OR_RAISE(ExprPtr shifted, math.CallFunction("/", {gid, lit(int64_t{1} << index)}, call.location));
-    BB_ASSIGN_OR_RAISE(ExprPtr bit, math.CallFunction("%", {shifted, lit(2)}, call.location));
-    BB_ASSIGN_OR_RAISE(ExprPtr weighted, math.CallFunction("*", {bit, lit(int64_t{1} << (n - 1 - j))}, call.location));
-    BB_ASSIGN_OR_RAISE(result, math.CallFunction("+", {result, weighted}, call.location));
+    BB_ASSIGN_OR_RAISE(ExprPtr shifted, plain.CallFunction("/", {gid, lit(int64_t{1} << index)}, call.location));
+    BB_ASSIGN_OR_RAISE(ExprPtr bit, plain.CallFunction("%", {shifted, lit(2)}, call.location));
+    BB_ASSIGN_OR_RAISE(ExprPtr weighted, plain.CallFunction("*", {bit, lit(int64_t{1} << (n - 1 - j))}, call.location));
+    BB_ASSIGN_OR_RAISE(result, plain.CallFunction("+", {result, weighted}, call.location));
   }
   return MakeCast(result, Int32());
 }

@@ -1,12 +1,10 @@
 // RowRewrite: binding the rule's fragments once, then evaluating them per batch.
 #include "sql/engine/row_rewrite.h"
 
-#include <chrono>
-#include <random>
-
 #include "base/strings.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/type_names.h"
+#include "sql/execution/execution_context.h"
 #include "sql/execution/expression_evaluator.h"
 #include "sql/execution/selection.h"
 #include "sql/functions/implicit_cast.h"
@@ -15,17 +13,11 @@
 namespace bundlebase::sql {
 namespace {
 
-int64_t NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // Binds a fragment over the schema's columns; positions are the schema's indices.
 Result<ExprPtr> BindOver(const Schema& schema, const ParsedExpr& expr, std::string_view text) {
   SimpleCatalog no_tables;
   BindOptions options;
-  options.statement_time_us = NowMicros();
+  options.statement_time_us = CurrentTimeMicros();
   Binder binder(no_tables, FunctionRegistry::Default(), text, options);
   BB_ASSIGN_OR_RAISE(ExprPtr bound, binder.BindStandaloneExpression(expr, schema));
   std::vector<ColumnId> ids;
@@ -117,10 +109,11 @@ Result<RowRewrite> RowRewrite::Update(const SchemaPtr& schema, std::string_view 
 }
 
 Result<RecordBatchPtr> RowRewrite::Apply(const RecordBatch& batch) const {
-  std::mt19937_64 rng(std::random_device{}());
-  KernelContext ctx;
-  ctx.statement_time_us = NowMicros();
-  ctx.rng = &rng;
+  ExecutionOptions single_thread;
+  single_thread.threads = 1;
+  ExecutionContext query(single_thread);
+  ThreadContext thread(query, 0);
+  KernelContext& ctx = thread.kernel();
   auto same = std::make_shared<RecordBatch>(schema_, batch.num_rows(), batch.columns());
   std::vector<int32_t> hit;
   if (condition_) {

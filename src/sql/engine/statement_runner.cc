@@ -1,8 +1,6 @@
 // StatementRunner: queries and EXPLAIN; the table statements are in table_statements.cc.
 #include "sql/engine/statement_runner.h"
 
-#include <chrono>
-
 #include "columnar/builder.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/executor.h"
@@ -19,9 +17,7 @@ QueryResult CommandResult(std::string tag) {
 }
 
 Result<QueryResult> SqlEngine::StatementRunner::Run(const Statement& statement) {
-  statement_time_us_ = std::chrono::duration_cast<std::chrono::microseconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
+  statement_time_us_ = CurrentTimeMicros();
   switch (statement.kind) {
     case StatementKind::kSelect:
       return RunQuery(*statement.As<SelectStatement>().query, statement.text);

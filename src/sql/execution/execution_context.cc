@@ -21,19 +21,17 @@ Status MemoryBudget::Reserve(int64_t bytes, const char* what) {
   return Status::OK();
 }
 
-namespace {
-int64_t NowMicros() {
+int64_t CurrentTimeMicros() {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
-}  // namespace
 
 ExecutionContext::ExecutionContext(ExecutionOptions options)
     : options_(options),
       threads_(options.threads > 0 ? options.threads
                                    : static_cast<int>(ThreadPool::Default().num_threads())),
       memory_(options.memory_limit),
-      statement_time_us_(NowMicros()) {}
+      statement_time_us_(CurrentTimeMicros()) {}
 
 KernelContext ExecutionContext::MakeKernelContext(std::mt19937_64* rng) const {
   KernelContext kc;

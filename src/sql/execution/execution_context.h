@@ -14,6 +14,10 @@
 
 namespace bundlebase::sql {
 
+// Microseconds since the Unix epoch: the clock now(), current_date and friends are fixed to,
+// once per statement.
+int64_t CurrentTimeMicros();
+
 // Counts bytes held by operator state (hash tables, sort buffers) against a limit. Exceeding it
 // is a ResourceExhausted error that names the operator and the limit and says how to raise it.
 class MemoryBudget {
