@@ -43,6 +43,10 @@ void CsvWriter::AppendField(std::string_view text, bool is_text) {
   const char d = options_.delimiter, q = options_.quote;
   bool quote = is_text && (options_.quote_all_text || text.empty() ||
                            (!options_.null_string.empty() && text == options_.null_string));
+  if (at_file_start_) {
+    at_file_start_ = false;
+    quote = quote || text.starts_with("\xEF\xBB\xBF");
+  }
   for (char c : text) {
     if (c == d || c == q || c == '\n' || c == '\r') {
       quote = true;

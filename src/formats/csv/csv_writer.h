@@ -56,6 +56,9 @@ class CsvWriter {
   std::string buffer_;
   std::string scratch_;
   bool header_done_ = false;
+  // Nothing written yet: a first field that starts with a UTF-8 byte-order mark is quoted, or a
+  // reader would take those bytes for the file's BOM and drop them.
+  bool at_file_start_ = true;
   int64_t rows_ = 0;
 };
 

@@ -117,6 +117,20 @@ TEST(CsvWriterTest, TextEqualToNullStringIsQuoted) {
   EXPECT_EQ(out.text, "x\n\"NA\"\n");
 }
 
+TEST(CsvWriterTest, LeadingByteOrderMarkInTheFirstFieldIsQuoted) {
+  // A reader drops a BOM at the start of a file, so a first header name (or value) beginning
+  // with one must be quoted to read back the same.
+  const std::string bom = "\xEF\xBB\xBF";
+  BinaryBuilder s;
+  ASSERT_OK(s.Append(bom + "x"));
+  ASSERT_OK_AND_ASSIGN(auto a, s.Finish());
+  auto batch = std::make_shared<RecordBatch>(MakeSchema({Field(bom, Utf8())}), 1,
+                                             std::vector<ArrayPtr>{a});
+  StringStream out;
+  ASSERT_OK(WriteCsv(&out, *batch));
+  EXPECT_EQ(out.text, "\"" + bom + "\"\n" + bom + "x\n");
+}
+
 TEST(CsvWriterTest, OneColumnNullsSurviveTheRoundTrip) {
   Int64Builder n(Int64());
   ASSERT_OK(n.Append(1));
